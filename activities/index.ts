@@ -1,0 +1,20 @@
+// Activities: thin adapters from the workflow to PostgreSQL and e-mail.
+import type { Database } from '../platform/database';
+import type { Mailer } from '../platform/mailer';
+import { createNotificationActivities } from './notifications';
+import { createProjectionActivities } from './projection';
+
+export interface ActivityDependencies {
+  database: Database;
+  mailer: Mailer;
+  notifyFallbackDomain: string;
+}
+
+export function createActivities(dependencies: ActivityDependencies) {
+  return {
+    ...createProjectionActivities(dependencies.database),
+    ...createNotificationActivities(dependencies),
+  };
+}
+
+export type Activities = ReturnType<typeof createActivities>;

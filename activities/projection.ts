@@ -1,0 +1,63 @@
+// Stores the workflow's projection writes in PostgreSQL. Every write is an upsert keyed by a
+// natural id, so a retried activity changes nothing twice.
+import type { Database } from '../platform/database';
+import type { ProjectionWrite } from '../workflows/types';
+
+const asDate = (localDate: string) => new Date(`${localDate}T00:00:00Z`);
+
+export function createProjectionActivities(database: Database) {
+  return {
+    async recordProjection(writes: ProjectionWrite[]): Promise<void> {
+      await database.$transaction(async (tx) => {
+        for (const write of writes) {
+          if (write.kind === 'insats') {
+            const { insats } = write;
+            const fields = {
+              insatstyp: insats.insatstyp,
+              rulebook: insats.rulebook,
+              beslutsdatum: asDate(insats.beslutsdatum),
+              aktualiseringsdatum: asDate(insats.aktualiseringsdatum),
+              anordnareId: insats.anordnare,
+              kvlId: insats.kvl,
+              kundId: insats.kundId,
+              phase: insats.phase,
+              workflowId: insats.workflowId,
+            };
+            await tx.insats.upsert({ where: { id: insats.insatsId }, create: { id: insats.insatsId, ...fields }, update: fields });
+          } else if (write.kind === 'event') {
+            const { event } = write;
+            await tx.insatsEvent.createMany({
+              data: [
+                {
+                  id: event.id,
+                  insatsId: write.insatsId,
+                  type: event.type,
+                  payload: event.payload,
+                  occurredAt: new Date(event.occurredAt),
+                  requestId: event.requestId ?? null,
+                },
+              ],
+              skipDuplicates: true,
+            });
+          } else {
+            const { deadline } = write;
+            const fields = {
+              dueDate: asDate(deadline.due),
+              ownerRole: deadline.owner,
+              status: deadline.status,
+              openedAt: new Date(deadline.openedAt),
+              closedAt: deadline.closedAt ? new Date(deadline.closedAt) : null,
+            };
+            await tx.deadline.upsert({
+              where: {
+                insatsId_rule_occurrence: { insatsId: write.insatsId, rule: deadline.rule, occurrence: deadline.occurrence },
+              },
+              create: { insatsId: write.insatsId, rule: deadline.rule, occurrence: deadline.occurrence, ...fields },
+              update: fields,
+            });
+          }
+        }
+      });
+    },
+  };
+}

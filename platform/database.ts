@@ -1,0 +1,19 @@
+// The Prisma client on the pg driver adapter, and migrations through the Prisma CLI.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '../prisma/generated/client';
+
+export type Database = PrismaClient;
+
+/** `maxConnections: 1` for embedded PGlite, which serves one session (../shared/PLATFORM.md). */
+export function createDatabase(connectionString: string, maxConnections = 10): Database {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: maxConnections }) });
+}
+
+/** Applies the committed migrations (prisma/migrations) to the database. */
+export async function migrateDatabase(connectionString: string): Promise<void> {
+  await promisify(execFile)('npx', ['prisma', 'migrate', 'deploy'], {
+    env: { ...process.env, DATABASE_URL: connectionString },
+  });
+}
