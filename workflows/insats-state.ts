@@ -39,6 +39,8 @@ export interface DueNotification {
 
 export class InsatsState {
   phase: Phase = 'aktualiserad';
+  /** Set by avslut; until then the workflow keeps waiting for events. */
+  ended = false;
   private readonly deadlines: DeadlineState[] = [];
   private readonly events: RecordedEvent[] = [];
   /** Projection writes not yet stored in PostgreSQL, drained by the workflow. */
@@ -102,12 +104,19 @@ export class InsatsState {
     return { eventId, phase: this.phase, met };
   }
 
-  /** The earliest notification any open deadline still has to send. */
-  nextNotification(): DueNotification | undefined {
+  /**
+   * The earliest notification any open deadline still has to send. Steps that fell due while
+   * nobody was waiting (an insats registered late) collapse into the latest of them: one current
+   * reminder or escalation rather than a burst of stale ones.
+   */
+  nextNotification(now: Date): DueNotification | undefined {
     let next: DueNotification | undefined;
     for (const deadline of this.openDeadlines()) {
-      const after = new Date(deadline.lastNotifiedAt ?? deadline.openedAt);
-      const planned = nextNotification(deadline, after, this.settings.reminders);
+      let planned = nextNotification(deadline, new Date(deadline.lastNotifiedAt ?? deadline.openedAt), this.settings.reminders);
+      for (let later = nextNotification(deadline, planned.at, this.settings.reminders); later.at <= now; ) {
+        planned = later;
+        later = nextNotification(deadline, planned.at, this.settings.reminders);
+      }
       if (!next || planned.at < next.planned.at) next = { deadline, planned };
     }
     return next;

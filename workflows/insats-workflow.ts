@@ -47,13 +47,18 @@ export async function insatsWorkflow(input: InsatsWorkflowInput): Promise<Insats
 
   state.open(bemanningDeadline(input.aktualiseringsdatum), now()); // 2023 §6.2.1
 
-  while (state.openDeadlines().length > 0) {
+  // An insats lives until it ends; with nothing open it waits for the next event.
+  while (!state.ended) {
     await storeProjection(state);
     showProgress(state, now());
     const seen = state.version;
-    const due = state.nextNotification();
+    const due = state.nextNotification(now());
     const wakeAt = earliest(due?.planned.at, state.nextOverdueAt(now()));
-    const remaining = wakeAt ? wakeAt.getTime() - now().getTime() : 0;
+    if (!wakeAt) {
+      await condition(() => state.version !== seen);
+      continue;
+    }
+    const remaining = wakeAt.getTime() - now().getTime();
     const interrupted = remaining > 0 && (await condition(() => state.version !== seen, remaining, { summary: timerSummary(due) }));
     if (!interrupted && due && due.planned.at <= now()) await notify(state, due);
   }

@@ -1,0 +1,68 @@
+// One error shape for every answer that is not a success: RFC 9457 problem+json.
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { ZodError } from 'zod';
+import { EventRejectedError, InsatsAlreadyExistsError, InsatsNotFoundError } from '../client/insats-client';
+import { logger } from '../platform/logger';
+
+export interface InvalidParam {
+  path: string;
+  reason: string;
+}
+
+export class HttpProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    readonly detail: string,
+    readonly invalidParams: InvalidParam[] = [],
+  ) {
+    super(detail);
+  }
+}
+
+export function invalidInput(error: ZodError, where: 'body' | 'path' | 'query' | 'header' = 'body'): HttpProblem {
+  const invalidParams = error.issues.map((issue) => ({
+    path: [where, ...issue.path].join('.'),
+    reason: issue.message,
+  }));
+  return new HttpProblem(400, 'Invalid input', invalidParams.map((param) => `${param.path}: ${param.reason}`).join('; '), invalidParams);
+}
+
+function toProblem(error: unknown): HttpProblem {
+  if (error instanceof HttpProblem) return error;
+  if (error instanceof ZodError) return invalidInput(error);
+  if (error instanceof EventRejectedError) {
+    return error.reason === 'illegal'
+      ? new HttpProblem(409, 'Event rejected', error.message)
+      : new HttpProblem(400, 'Invalid event', error.message);
+  }
+  if (error instanceof InsatsAlreadyExistsError) return new HttpProblem(409, 'Insats already exists', error.message);
+  if (error instanceof InsatsNotFoundError) return new HttpProblem(404, 'Not found', error.message);
+  const bodyParserError = error as { type?: string; status?: number; message?: string };
+  if (bodyParserError.type === 'entity.parse.failed') return new HttpProblem(400, 'Malformed JSON', 'the request body is not valid JSON');
+  if (bodyParserError.type === 'entity.too.large') return new HttpProblem(413, 'Body too large', 'the request body is too large');
+  if (typeof bodyParserError.status === 'number' && bodyParserError.status >= 400 && bodyParserError.status < 500) {
+    return new HttpProblem(bodyParserError.status, 'Bad request', bodyParserError.message ?? 'bad request');
+  }
+  return new HttpProblem(500, 'Internal error', 'the service failed to handle the request; it has been logged');
+}
+
+export const problemHandler: ErrorRequestHandler = (error, request, response, _next) => {
+  const problem = toProblem(error);
+  if (problem.status >= 500) logger.error({ err: error, requestId: response.locals.requestId }, 'request failed');
+  response
+    .status(problem.status)
+    .type('application/problem+json')
+    .json({
+      type: 'about:blank',
+      title: problem.title,
+      status: problem.status,
+      detail: problem.detail,
+      instance: request.originalUrl,
+      ...(problem.invalidParams.length > 0 ? { invalidParams: problem.invalidParams } : {}),
+    });
+};
+
+export const notFoundHandler: RequestHandler = (request, _response, next) => {
+  next(new HttpProblem(404, 'Not found', `no route for ${request.method} ${request.path}`));
+};

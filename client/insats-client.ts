@@ -1,0 +1,85 @@
+// The one place API code talks to Temporal: start an insats, apply an event, describe it.
+// Temporal's errors become the domain errors below, recognised by class, never by message text.
+import {
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  type Client,
+} from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import type { Clock } from '../platform/clock';
+import { systemClock } from '../platform/clock';
+import { insatsWorkflowId, TASK_QUEUE } from '../workflows/ids';
+import { insatsWorkflow } from '../workflows/insats-workflow';
+import { applyEventUpdate, ILLEGAL_EVENT, insatsStateQuery } from '../workflows/messages';
+import type { EventMessage, EventOutcome, InsatsSnapshot, InsatsWorkflowInput } from '../workflows/types';
+
+export class InsatsAlreadyExistsError extends Error {}
+export class InsatsNotFoundError extends Error {}
+export class EventRejectedError extends Error {
+  constructor(
+    message: string,
+    /** `illegal`: not allowed in the insats's current state; `invalid`: malformed. */
+    readonly reason: 'illegal' | 'invalid',
+  ) {
+    super(message);
+  }
+}
+
+export type InsatsStart = Omit<InsatsWorkflowInput, 'clockOffsetMs'>;
+
+export function createInsatsClient(client: Client, { clock = systemClock, taskQueue = TASK_QUEUE }: { clock?: Clock; taskQueue?: string } = {}) {
+  const handle = (insatsId: string) => client.workflow.getHandle(insatsWorkflowId(insatsId));
+
+  async function notFoundAs<T>(insatsId: string, call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) throw new InsatsNotFoundError(`insats ${insatsId} does not exist`);
+      throw error;
+    }
+  }
+
+  return {
+    async startInsats(insats: InsatsStart): Promise<{ workflowId: string }> {
+      const workflowId = insatsWorkflowId(insats.insatsId);
+      // A non-zero offset only where the clock is placed (tests, simulator); production passes 0.
+      const clockOffsetMs = Math.round(clock.now().getTime() - Date.now());
+      try {
+        await client.workflow.start(insatsWorkflow, {
+          workflowId,
+          taskQueue,
+          args: [{ ...insats, ...(Math.abs(clockOffsetMs) > 1000 ? { clockOffsetMs } : {}) }],
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+          workflowIdConflictPolicy: 'FAIL',
+          staticSummary: `Insats ${insats.insatsId} (${insats.insatstyp}), anordnare ${insats.anordnare}, kvl ${insats.kvl}`,
+        });
+      } catch (error) {
+        if (error instanceof WorkflowExecutionAlreadyStartedError) {
+          throw new InsatsAlreadyExistsError(`insats ${insats.insatsId} already exists`);
+        }
+        throw error;
+      }
+      return { workflowId };
+    },
+
+    async applyEvent(insatsId: string, message: EventMessage, options: { updateId?: string } = {}): Promise<EventOutcome> {
+      return notFoundAs(insatsId, async () => {
+        try {
+          return await handle(insatsId).executeUpdate(applyEventUpdate, { args: [message], updateId: options.updateId });
+        } catch (error) {
+          if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
+            throw new EventRejectedError(error.cause.message, error.cause.type === ILLEGAL_EVENT ? 'illegal' : 'invalid');
+          }
+          throw error;
+        }
+      });
+    },
+
+    async describeInsats(insatsId: string): Promise<InsatsSnapshot> {
+      return notFoundAs(insatsId, () => handle(insatsId).query(insatsStateQuery));
+    },
+  };
+}
+
+export type InsatsClient = ReturnType<typeof createInsatsClient>;

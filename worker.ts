@@ -1,0 +1,64 @@
+// Worker entry: runs the insats workflows and their activities on the task queue.
+// `npm run worker` runs it alone against TEMPORAL_ADDRESS and DATABASE_URL; `npm start` runs it
+// in-process with the rest of the stack.
+import { fileURLToPath } from 'node:url';
+import { NativeConnection, Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { createActivities, type Activities } from './activities';
+import { createDatabase } from './platform/database';
+import { readConfig } from './platform/config';
+import { createMailer } from './platform/mailer';
+import { TASK_QUEUE } from './workflows/ids';
+
+export const workflowsPath = fileURLToPath(new URL('./workflows/index.ts', import.meta.url));
+
+/** Bundling takes seconds; tests build it once per file and share it. */
+export function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
+  return bundleWorkflowCode({ workflowsPath, logger: { log() {}, trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error } });
+}
+
+export interface WorkerOptions {
+  connection: NativeConnection;
+  namespace: string;
+  activities: Activities;
+  workflowBundle?: WorkflowBundleWithSourceMap;
+  taskQueue?: string;
+}
+
+export async function createWorker({ connection, namespace, activities, workflowBundle, taskQueue = TASK_QUEUE }: WorkerOptions) {
+  return Worker.create({
+    connection,
+    namespace,
+    taskQueue,
+    activities,
+    workflowBundle: workflowBundle ?? (await bundleWorkflows()),
+    // Each cached insats holds its state in memory; thousands of open insatser fit in a few
+    // hundred MB, and an evicted one is rebuilt by replay.
+    maxCachedWorkflows: 2000,
+  });
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  if (!config.databaseUrl || !config.temporalAddress || !config.smtpUrl) {
+    throw new Error('npm run worker needs DATABASE_URL, TEMPORAL_ADDRESS and SMTP_URL; `npm start` runs everything with local defaults.');
+  }
+  const connection = await NativeConnection.connect({ address: config.temporalAddress });
+  const worker = await createWorker({
+    connection,
+    namespace: config.temporalNamespace,
+    activities: createActivities({
+      database: createDatabase(config.databaseUrl),
+      mailer: createMailer(config.smtpUrl, config.mailFrom),
+      notifyFallbackDomain: config.notifyFallbackDomain,
+    }),
+  });
+  await worker.run();
+  await connection.close();
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
