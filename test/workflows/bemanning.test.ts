@@ -56,9 +56,9 @@ async function scenario(start: string, body: (context: {
 
 const aktualisering = (insatsId: string) => ({
   insatsId,
-  insatstyp: 'JPG' as const,
-  rulebook: '2023' as const,
-  beslutsdatum: '2023-12-20',
+  insatstyp: 'AMI1' as const,
+  rulebook: '2024' as const,
+  beslutsdatum: '2025-12-22',
   aktualiseringsdatum: '2025-12-23',
   anordnare: 'a1',
   kvl: 'k1',

@@ -1,0 +1,138 @@
+// One deadline through every real layer: HTTP → Temporal dev server → worker → PostgreSQL → SMTP.
+import type { Server } from 'node:http';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Worker } from '@temporalio/worker';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createActivities } from '../../activities';
+import { createApp } from '../../api/app';
+import { createInsatsClient } from '../../client/insats-client';
+import { parseLocalDateTime } from '../../domain';
+import { fixedOffsetClock } from '../../platform/clock';
+import { createDatabase, type Database } from '../../platform/database';
+import { createMailer } from '../../platform/mailer';
+import { createWorker } from '../../worker';
+import { startSmtpReceiver } from '../helpers/smtp-receiver';
+import { startDevServer, uniqueInsatsId } from '../helpers/temporal';
+import { eventually } from '../helpers/wait';
+
+let env: TestWorkflowEnvironment;
+let database: Database;
+let smtp: Awaited<ReturnType<typeof startSmtpReceiver>>;
+let worker: Worker;
+let workerRun: Promise<void>;
+let server: Server;
+let baseUrl: string;
+const anordnare = uniqueInsatsId('anordnare');
+const taskQueue = `e2e-${anordnare}`;
+
+beforeAll(async () => {
+  [env, smtp] = await Promise.all([startDevServer(), startSmtpReceiver()]);
+  database = createDatabase(inject('databaseUrl'));
+  worker = await createWorker({
+    connection: env.nativeConnection,
+    namespace: 'default',
+    taskQueue,
+    activities: createActivities({ database, mailer: createMailer(smtp.url, 'test@kundval.example'), notifyFallbackDomain: 'test.example' }),
+  });
+  workerRun = worker.run();
+  // Monday 2025-12-29, three seconds before the 08:00 reminders go out.
+  const clock = fixedOffsetClock(parseLocalDateTime('2025-12-29T07:59:57'));
+  const app = createApp({ insatser: createInsatsClient(env.client, { clock, taskQueue }), clock });
+  server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const address = server.address();
+  baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+});
+
+afterAll(async () => {
+  server?.close();
+  worker?.shutdown();
+  await workerRun;
+  await database?.$disconnect();
+  await smtp?.close();
+  await env?.teardown();
+});
+
+const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(`${baseUrl}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+
+describe('walking skeleton', () => {
+  const insatsId = uniqueInsatsId('e2e');
+
+  it('creates an insats over HTTP, and its bemanning reminder arrives by e-mail exactly once', async () => {
+    const created = await post('/api/insatser', {
+      id: insatsId,
+      insatstyp: 'AMI1',
+      beslutsdatum: '2025-12-22',
+      aktualiseringsdatum: '2025-12-23',
+      anordnare,
+      kvl: 'k1',
+      kundId: 'kund-77',
+    });
+    expect(created.status).toBe(201);
+    expect(await created.json()).toMatchObject({ id: insatsId, workflowId: `insats-${insatsId}`, rulebook: '2024' });
+
+    const mail = await eventually(() => smtp.received.find((message) => message.subject?.includes(insatsId)), 20_000, 'the reminder e-mail');
+    expect(mail.subject).toBe(`Påminnelse: bemanning för insats ${insatsId} senast 2025-12-29`);
+    expect(mail.to).toMatchObject({ text: `anordnare.${anordnare}@test.example` });
+    expect(mail.text).toContain('Bemanna ärendet');
+
+    const row = await eventually(async () => {
+      const found = await database.notification.findFirst({ where: { insatsId, sentAt: { not: null } } });
+      return found ?? undefined;
+    });
+    expect(row).toMatchObject({ rule: 'bemanning', kind: 'reminder', recipientRole: 'anordnare', recipientId: anordnare });
+    expect(row.scheduledFor.toISOString()).toBe('2025-12-29T07:00:00.000Z');
+    expect(await database.insats.findUnique({ where: { id: insatsId } })).toMatchObject({ insatstyp: 'AMI1', phase: 'aktualiserad' });
+    expect(await database.deadline.findMany({ where: { insatsId } })).toMatchObject([{ rule: 'bemanning', status: 'open' }]);
+
+    // Nothing else is due before Tuesday 08:00: the same reminder must not come again.
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect(smtp.received.filter((message) => message.subject?.includes(insatsId))).toHaveLength(1);
+    expect(await database.notification.count({ where: { insatsId } })).toBe(1);
+  });
+
+  it('is listed by its search attributes', async () => {
+    const found = await eventually(async () => {
+      for await (const execution of env.client.workflow.list({ query: `Anordnare = "${anordnare}" AND InsatsPhase = "aktualiserad" AND NextDeadlineRule = "bemanning"` })) {
+        return execution;
+      }
+      return undefined;
+    });
+    expect(found.workflowId).toBe(`insats-${insatsId}`);
+  });
+
+  it('meets bemanning through an update, stores the event, and answers a repeated bemannad with 409', async () => {
+    const staffed = await post(`/api/insatser/${insatsId}/events`, { type: 'bemannad' });
+    expect(staffed.status).toBe(200);
+    expect(await staffed.json()).toMatchObject({ phase: 'bemannad', met: [{ rule: 'bemanning', status: 'met' }] });
+
+    const again = await post(`/api/insatser/${insatsId}/events`, { type: 'bemannad' });
+    expect(again.status).toBe(409);
+    expect(again.headers.get('content-type')).toContain('application/problem+json');
+    expect(await again.json()).toMatchObject({ status: 409, title: 'Event rejected', detail: expect.stringContaining('bemanning is already met') });
+
+    await eventually(async () => ((await database.deadline.findFirst({ where: { insatsId, status: 'met' } })) ?? undefined));
+    expect(await database.insatsEvent.findMany({ where: { insatsId } })).toMatchObject([{ type: 'bemannad' }]);
+    expect(await database.insats.findUnique({ where: { id: insatsId } })).toMatchObject({ phase: 'bemannad' });
+  });
+
+  it('answers bad input with 400 and changes nothing', async () => {
+    const before = await database.insats.count();
+    const missingFields = await post('/api/insatser', { id: 'x1', insatstyp: 'XYZ' });
+    expect(missingFields.status).toBe(400);
+    const body = await missingFields.json();
+    expect(body.invalidParams.map((param: { path: string }) => param.path)).toEqual(
+      expect.arrayContaining(['body.insatstyp', 'body.beslutsdatum', 'body.anordnare', 'body.kvl', 'body.kundId']),
+    );
+    expect((await post('/api/insatser', '{"id": ')).status).toBe(400);
+    expect((await post(`/api/insatser/${insatsId}/events`, { type: 'hokus-pokus' })).status).toBe(400);
+    expect((await post('/api/insatser/no-such-insats/events', { type: 'bemannad' })).status).toBe(404);
+    expect(await database.insats.count()).toBe(before);
+    expect(await database.insatsEvent.count({ where: { insatsId } })).toBe(1);
+  });
+});
