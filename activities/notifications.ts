@@ -45,6 +45,7 @@ export function createNotificationActivities({ database, mailer, notifyFallbackD
           body: text,
           dueDate: new Date(`${request.due}T00:00:00Z`),
           scheduledFor: new Date(request.scheduledFor),
+          attempts: 1,
         },
         update: { attempts: { increment: 1 } },
       });

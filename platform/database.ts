@@ -1,5 +1,6 @@
 // The Prisma client on the pg driver adapter, and migrations through the Prisma CLI.
 import { execFile } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { promisify } from 'node:util';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../prisma/generated/client';
@@ -13,7 +14,8 @@ export function createDatabase(connectionString: string, maxConnections = 10): D
 
 /** Applies the committed migrations (prisma/migrations) to the database. */
 export async function migrateDatabase(connectionString: string): Promise<void> {
-  await promisify(execFile)('npx', ['prisma', 'migrate', 'deploy'], {
+  const prismaCli = createRequire(import.meta.url).resolve('prisma/build/index.js');
+  await promisify(execFile)(process.execPath, [prismaCli, 'migrate', 'deploy'], {
     env: { ...process.env, DATABASE_URL: connectionString },
   });
 }

@@ -2,12 +2,12 @@
 // (a server we did not start with --search-attribute). "Already exists" is success.
 import { status } from '@grpc/grpc-js';
 import { isGrpcServiceError, type Connection } from '@temporalio/client';
-import { temporal } from '@temporalio/proto';
+import proto from '@temporalio/proto';
 import { insatsSearchAttributeKeys } from '../workflows/search-attributes';
 
 export async function registerSearchAttributes(connection: Connection, namespace: string): Promise<void> {
   const searchAttributes = Object.fromEntries(
-    insatsSearchAttributeKeys.map((key) => [key.name, temporal.api.enums.v1.IndexedValueType[`INDEXED_VALUE_TYPE_${key.type}`]]),
+    insatsSearchAttributeKeys.map((key) => [key.name, proto.temporal.api.enums.v1.IndexedValueType[`INDEXED_VALUE_TYPE_${key.type}`]]),
   );
   try {
     await connection.operatorService.addSearchAttributes({ namespace, searchAttributes });

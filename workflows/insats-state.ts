@@ -112,7 +112,9 @@ export class InsatsState {
   nextNotification(now: Date): DueNotification | undefined {
     let next: DueNotification | undefined;
     for (const deadline of this.openDeadlines()) {
-      let planned = nextNotification(deadline, new Date(deadline.lastNotifiedAt ?? deadline.openedAt), this.settings.reminders);
+      // From the start of the day it opened: a deadline registered after its reminder time has passed sends that reminder now.
+      const after = deadline.lastNotifiedAt ? new Date(deadline.lastNotifiedAt) : new Date(atLocalTime(deadline.openedOn, '00:00').getTime() - 1);
+      let planned = nextNotification(deadline, after, this.settings.reminders);
       for (let later = nextNotification(deadline, planned.at, this.settings.reminders); later.at <= now; ) {
         planned = later;
         later = nextNotification(deadline, planned.at, this.settings.reminders);

@@ -125,7 +125,7 @@ describe('walking skeleton', () => {
     const before = await database.insats.count();
     const missingFields = await post('/api/insatser', { id: 'x1', insatstyp: 'XYZ' });
     expect(missingFields.status).toBe(400);
-    const body = await missingFields.json();
+    const body = (await missingFields.json()) as { invalidParams: { path: string }[] };
     expect(body.invalidParams.map((param: { path: string }) => param.path)).toEqual(
       expect.arrayContaining(['body.insatstyp', 'body.beslutsdatum', 'body.anordnare', 'body.kvl', 'body.kundId']),
     );
