@@ -1,6 +1,6 @@
 // The Swedish text of a reminder or escalation. Names the rule, due date, insats id and what to
 // do; never the kund's name or personnummer (RULEBOOK.md, Actors).
-import type { RuleId } from '../domain';
+import { recipientLabel, type RuleId } from '../domain';
 import type { NotificationRequest } from '../workflows/types';
 
 const WHAT_TO_DO: Partial<Record<RuleId, string>> = {
@@ -18,7 +18,7 @@ export function notificationText(request: NotificationRequest): { subject: strin
       ? `Deadline ${request.rule} för insats ${request.insatsId} förföll ${request.due} och är fortfarande inte uppfylld.`
       : `Deadline ${request.rule} för insats ${request.insatsId} ska vara uppfylld senast ${request.due}.`,
     '',
-    action,
+    late ? `Ansvarig: ${recipientLabel(request.owner)}. Det som ska göras: ${action}` : action,
     '',
     'Detta meddelande skickas automatiskt av tjänsten för kundval arbetsmarknadsinsatser, Nacka kommun.',
   ].join('\n');

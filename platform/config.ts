@@ -13,6 +13,8 @@ export interface Config {
   /** Domain of the fallback address for an actor without a contact row. */
   notifyFallbackDomain: string;
   apiPort: number;
+  /** Interface the API listens on: 127.0.0.1 on a laptop, 0.0.0.0 in a container. */
+  apiHost: string;
   temporalPort: number;
   temporalUiPort: number;
   embeddedPostgresPort: number;
@@ -21,8 +23,8 @@ export interface Config {
   logLevel: string;
 }
 
-function port(name: string, fallback: number): number {
-  const value = process.env[name];
+function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = env[name];
   if (value === undefined || value === '') return fallback;
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65535) throw new Error(`${name} must be a port number, got "${value}"`);
@@ -37,11 +39,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || 'Kundval AMI <no-reply@kundval.nacka.example>',
     notifyFallbackDomain: env.NOTIFY_FALLBACK_DOMAIN || 'kundval.nacka.example',
-    apiPort: port('PORT', 3000),
-    temporalPort: port('TEMPORAL_PORT', 7233),
-    temporalUiPort: port('TEMPORAL_UI_PORT', 8233),
-    embeddedPostgresPort: port('EMBEDDED_POSTGRES_PORT', 5433),
-    mailCatcherPort: port('MAIL_CATCHER_PORT', 1025),
+    apiPort: port(env, 'PORT', 3000),
+    apiHost: env.HOST || '127.0.0.1',
+    temporalPort: port(env, 'TEMPORAL_PORT', 7233),
+    temporalUiPort: port(env, 'TEMPORAL_UI_PORT', 8233),
+    embeddedPostgresPort: port(env, 'EMBEDDED_POSTGRES_PORT', 5433),
+    mailCatcherPort: port(env, 'MAIL_CATCHER_PORT', 1025),
     dataDir: env.DATA_DIR || join(process.cwd(), '.data'),
     logLevel: env.LOG_LEVEL || 'info',
   };

@@ -14,15 +14,19 @@ const TEXT_OID = 25;
 const TEXT_ARRAY_OID = 1009;
 const UNDECODABLE_CATALOG_TYPES: Record<number, number> = { 18: TEXT_OID, 19: TEXT_OID, 1003: TEXT_ARRAY_OID };
 
-type Queryable = { performIO: (query: unknown) => Promise<{ fields: { dataTypeID: number }[] }> };
+type QueryResult = { fields?: { dataTypeID: number }[] };
+// A script of several statements gives one result per statement.
+type Queryable = { performIO: (query: unknown) => Promise<QueryResult | QueryResult[]> };
 
 function reportCatalogTypesAsText<T extends object>(queryable: T): T {
   const target = queryable as unknown as Queryable;
   const performIO = target.performIO.bind(target);
   target.performIO = async (query) => {
     const result = await performIO(query);
-    for (const field of result.fields) {
-      field.dataTypeID = UNDECODABLE_CATALOG_TYPES[field.dataTypeID] ?? field.dataTypeID;
+    for (const statement of Array.isArray(result) ? result : [result]) {
+      for (const field of statement.fields ?? []) {
+        field.dataTypeID = UNDECODABLE_CATALOG_TYPES[field.dataTypeID] ?? field.dataTypeID;
+      }
     }
     return result;
   };

@@ -100,7 +100,7 @@ async function main(): Promise<void> {
 
   const client = new Client({ connection, namespace: config.temporalNamespace });
   const app = createApp({ insatser: createInsatsClient(client) });
-  const server = app.listen(config.apiPort, '127.0.0.1');
+  const server = app.listen(config.apiPort, config.apiHost);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
@@ -111,7 +111,7 @@ async function main(): Promise<void> {
     [
       '',
       'Kundval insatser is running.',
-      `  API:          http://127.0.0.1:${config.apiPort}/api/insatser`,
+      `  API:          http://${config.apiHost}:${config.apiPort}/api/insatser`,
       `  Temporal:     ${temporalAddress}, namespace ${config.temporalNamespace}`,
       `  Temporal UI:  ${uiUrl}`,
       `  PostgreSQL:   ${config.databaseUrl ? 'DATABASE_URL' : `embedded (${join(config.dataDir, 'pglite')})`}`,

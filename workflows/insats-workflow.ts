@@ -84,6 +84,7 @@ async function notify(state: InsatsState, due: DueNotification): Promise<void> {
     step: planned.step,
     kind: planned.kind,
     recipient: state.recipient(planned.role),
+    owner: state.recipient(deadline.owner),
     due: deadline.due,
     scheduledFor: planned.at.toISOString(),
   });

@@ -76,6 +76,8 @@ export interface NotificationRequest {
   step: string;
   kind: NotificationKind;
   recipient: Recipient;
+  /** Who must act; differs from the recipient in an escalation. */
+  owner: Recipient;
   due: LocalDate;
   /** The instant the workflow sent it for, ISO-8601. */
   scheduledFor: string;

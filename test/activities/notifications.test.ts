@@ -55,6 +55,7 @@ async function insatsWithReminder(): Promise<NotificationRequest> {
     step: 'due-reminder',
     kind: 'reminder',
     recipient: { role: 'anordnare', id: 'a1' },
+    owner: { role: 'anordnare', id: 'a1' },
     due: '2025-12-29',
     scheduledFor: '2025-12-29T07:00:00.000Z',
   };
@@ -102,5 +103,6 @@ describe('sendNotification', () => {
     const [mail] = mailsFor(request.insatsId);
     expect(mail?.to).toMatchObject({ text: 'karin.kvl@nacka.example' });
     expect(mail?.subject).toBe(`Försenad: bemanning för insats ${request.insatsId} (förföll 2025-12-29)`);
+    expect(mail?.text).toContain('Ansvarig: anordnare:a1. Det som ska göras: Bemanna ärendet');
   });
 });

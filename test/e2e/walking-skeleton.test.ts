@@ -106,10 +106,16 @@ describe('walking skeleton', () => {
     expect(found.workflowId).toBe(`insats-${insatsId}`);
   });
 
-  it('meets bemanning through an update, stores the event, and answers a repeated bemannad with 409', async () => {
-    const staffed = await post(`/api/insatser/${insatsId}/events`, { type: 'bemannad' });
+  it('meets bemanning through an update once per Idempotency-Key, stores the event, and answers a new repeated bemannad with 409', async () => {
+    const staffed = await post(`/api/insatser/${insatsId}/events`, { type: 'bemannad' }, { 'Idempotency-Key': `staff-${insatsId}` });
     expect(staffed.status).toBe(200);
-    expect(await staffed.json()).toMatchObject({ phase: 'bemannad', met: [{ rule: 'bemanning', status: 'met' }] });
+    const outcome = (await staffed.json()) as { eventId: string };
+    expect(outcome).toMatchObject({ phase: 'bemannad', met: [{ rule: 'bemanning', status: 'met' }] });
+
+    // The client retries with the same key (say, after a timeout): the first answer, applied once.
+    const retried = await post(`/api/insatser/${insatsId}/events`, { type: 'bemannad' }, { 'Idempotency-Key': `staff-${insatsId}` });
+    expect(retried.status).toBe(200);
+    expect(await retried.json()).toEqual(outcome);
 
     const again = await post(`/api/insatser/${insatsId}/events`, { type: 'bemannad' });
     expect(again.status).toBe(409);
