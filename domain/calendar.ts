@@ -46,7 +46,12 @@ export function addDays(date: LocalDate, days: number): LocalDate {
   return format(parse(date).plus({ days }));
 }
 
-/** Calendar months; a day missing in the target month becomes its last day (31 Jan + 1 month = 28/29 Feb). */
+/**
+ * Calendar months. The rulebooks count months from a date ("inom tre månader från beslutsdatum"),
+ * and a day missing in the target month becomes that month's last day: 31 January + 1 month is
+ * 28 February (29 in a leap year), 31 March − 1 month is 28/29 February. Always count from the
+ * original date (date + n months), never chain single months, or 31 Jan → 28 Feb → 28 Mar drifts.
+ */
 export function addMonths(date: LocalDate, months: number): LocalDate {
   return format(parse(date).plus({ months }));
 }
@@ -55,6 +60,13 @@ export function addMonths(date: LocalDate, months: number): LocalDate {
 export function nextWorkingDay(date: LocalDate): LocalDate {
   let day = addDays(date, 1);
   while (!isWorkingDay(day)) day = addDays(day, 1);
+  return day;
+}
+
+/** `date` itself when it is a working day, else the last working day before it. */
+export function workingDayOnOrBefore(date: LocalDate): LocalDate {
+  let day = date;
+  while (!isWorkingDay(day)) day = addDays(day, -1);
   return day;
 }
 

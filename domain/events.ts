@@ -12,6 +12,11 @@ const actorId = z
 // (RULEBOOK.md, Actors), so anything shaped like a personnummer is refused.
 const personnummerShape = /(^|\D)(\d{2})?\d{6}[-+]?\d{4}(\D|$)/;
 
+/** An opaque kund id: never a personnummer. */
+export const kundIdSchema = actorId.refine((value) => !personnummerShape.test(value), {
+  message: 'must be an opaque id, not a personnummer',
+});
+
 export const aktualiseringSchema = z
   .object({
     id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'must be 1–64 letters, digits, _ or -'),
@@ -21,9 +26,7 @@ export const aktualiseringSchema = z
     aktualiseringsdatum: localDate.optional(),
     anordnare: actorId,
     kvl: actorId,
-    kundId: actorId.refine((value) => !personnummerShape.test(value), {
-      message: 'must be an opaque id, not a personnummer',
-    }),
+    kundId: kundIdSchema,
   })
   .strict();
 export type Aktualisering = z.infer<typeof aktualiseringSchema>;
