@@ -43,7 +43,7 @@ export function createNotificationActivities({ database, mailer, notifyFallbackD
           address: await addressOf(request),
           subject,
           body: text,
-          dueDate: new Date(`${request.due}T00:00:00Z`),
+          dueDate: request.due ? new Date(`${request.due}T00:00:00Z`) : null,
           scheduledFor: new Date(request.scheduledFor),
           attempts: 1,
         },

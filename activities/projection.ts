@@ -39,21 +39,28 @@ export function createProjectionActivities(database: Database) {
               ],
               skipDuplicates: true,
             });
-          } else {
+          } else if (write.kind === 'deadline') {
             const { deadline } = write;
             const fields = {
               dueDate: asDate(deadline.due),
               ownerRole: deadline.owner,
               status: deadline.status,
-              openedAt: new Date(deadline.openedAt),
-              closedAt: deadline.closedAt ? new Date(deadline.closedAt) : null,
+              missed: deadline.missed ?? false,
+              openedAt: new Date(write.openedAt),
+              closedAt: deadline.closedOn ? asDate(deadline.closedOn) : null,
             };
             await tx.deadline.upsert({
               where: {
                 insatsId_rule_occurrence: { insatsId: write.insatsId, rule: deadline.rule, occurrence: deadline.occurrence },
               },
               create: { insatsId: write.insatsId, rule: deadline.rule, occurrence: deadline.occurrence, ...fields },
-              update: fields,
+              // openedAt stays as first stored.
+              update: { ...fields, openedAt: undefined },
+            });
+          } else {
+            await tx.timelineEntry.createMany({
+              data: [{ insatsId: write.insatsId, seq: write.seq, at: new Date(write.entry.at), kind: write.entry.kind, entry: { ...write.entry } }],
+              skipDuplicates: true,
             });
           }
         }

@@ -1,6 +1,7 @@
 // Validation schemas for what enters an insats: the aktualisering that starts it and the events
 // that move it. One schema each, shared by the API and the workflow's update validators.
 import { z } from 'zod';
+import { avslutSchema } from './avslut';
 import { INSATSTYPER } from './insatstyp';
 
 const localDate = z.iso.date({ message: 'must be a date, YYYY-MM-DD' });
@@ -31,8 +32,57 @@ export const aktualiseringSchema = z
   .strict();
 export type Aktualisering = z.infer<typeof aktualiseringSchema>;
 
-export const bemannadSchema = z.object({ type: z.literal('bemannad') }).strict();
+const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month, YYYY-MM');
+const event = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
+  z.object({ type: z.literal(type), ...shape }).strict();
 
-export const insatsEventSchema = z.discriminatedUnion('type', [bemannadSchema]);
+/**
+ * Every event that moves an insats, by its kebab-case type. `aktualiserad` is not among them: it
+ * starts the insats (aktualiseringSchema).
+ */
+export const insatsEventSchema = z.discriminatedUnion('type', [
+  event('bemannad', {}),
+  event('uppdrag-inlagt', {}),
+  event('plan-inlamnad', {}),
+  event('plan-aterremitterad', {}),
+  event('plan-godkand', {}),
+  event('manadsrapport-klar', { month: yearMonth }),
+  event('manadsrapport-aterremitterad', { month: yearMonth }),
+  event('manadsrapport-godkand', { month: yearMonth }),
+  /** `revideradPlanKravs: false` when the kvl waives the revised plan at the meeting (2023 §6.5). */
+  event('trepart-hallet', { revideradPlanKravs: z.boolean().default(true) }),
+  event('reviderad-plan-inlamnad', {}),
+  event('arbetsplats-startad', {
+    timmarPerVecka: z.number().positive().max(60),
+    trepartsoverenskommelse: z.boolean(),
+  }),
+  event('sjukanmalan', {}),
+  event('friskanmalan', {}),
+  event('lakarintyg-inlamnat', {}),
+  event('vab-anmalan', {}),
+  event('vab-intyg-inlamnat', {}),
+  event('tillaggscheck-ansokan', { belopp: z.union([z.literal(5000), z.literal(10000), z.literal(15000)]) }),
+  event('tillaggscheck-beslut', { beviljad: z.boolean() }),
+  event('ledighet', { from: localDate, to: localDate }),
+  event('sfi-niva-start', { niva: z.string().min(1).max(20) }),
+  event('sfi-niva-klar', { niva: z.string().min(1).max(20) }),
+  event('omprovning-gjord', {}),
+  event('slutrapport-inlamnad', {}),
+  /** `nyAnordnare`: with byte-av-anordnare, the anordnare whose insats follows (2023 §7.3). */
+  z
+    .object({ type: z.literal('avslut'), nyAnordnare: actorId.optional(), ...avslutSchema.shape })
+    .strict()
+    .superRefine(({ type: _type, nyAnordnare: _nyAnordnare, ...avslut }, context) => {
+      // The avslut's own rules (an avslut to arbete names the anstallning, …), stated once in avslut.ts.
+      for (const issue of avslutSchema.safeParse(avslut).error?.issues ?? []) {
+        context.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+      }
+    }),
+  event('bonusrapport-inlamnad', {}),
+  event('bonus-godkand', {}),
+  event('snabbhetspremie-uppfoljning', { month: yearMonth, fortsatt: z.boolean() }),
+]);
 export type InsatsEvent = z.infer<typeof insatsEventSchema>;
+export type InsatsEventInput = z.input<typeof insatsEventSchema>;
 export type InsatsEventType = InsatsEvent['type'];
+export const INSATS_EVENT_TYPES = insatsEventSchema.options.map((option) => option.shape.type.value) as InsatsEventType[];

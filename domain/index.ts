@@ -18,3 +18,5 @@ export * from './period';
 export * from './reminders';
 export * from './roles';
 export * from './settings';
+export * from './process';
+export * from './settings-overrides';

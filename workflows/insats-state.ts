@@ -1,85 +1,139 @@
-// The state of one insats and the rules for changing it, kept apart from the workflow function
-// so the workflow reads like the process. Pure: no I/O, no Temporal calls but ApplicationFailure.
+// The state of one insats and the mechanics of changing it. The domain's process functions decide
+// what changes (../domain/process); this class applies their changes, keeps the reminder progress,
+// and queues the PostgreSQL projection and the timeline. No I/O.
 import { ApplicationFailure } from '@temporalio/common';
 import {
-  addDays,
   atLocalTime,
+  decideEvent,
+  decideTick,
+  deadlinesOnAktualisering,
+  defaultSettings,
   insatsEventSchema,
   localDateOf,
   nextNotification,
-  type Deadline,
-  type InsatsEvent,
+  nextTickDate,
+  recipientLabel,
+  toLocalIso,
+  type Change,
+  type InsatsRecord,
+  type Notice,
+  type Phase,
   type PlannedNotification,
   type Recipient,
   type Role,
   type Settings,
+  type TimelineEntry,
+  type TrackedDeadline,
 } from '../domain';
-import { ILLEGAL_EVENT, INVALID_EVENT } from './messages';
 import { insatsWorkflowId } from './ids';
+import { ILLEGAL_EVENT, INVALID_EVENT } from './messages';
 import type {
-  DeadlineState,
   EventMessage,
   EventOutcome,
   InsatsSnapshot,
+  InsatsStateData,
   InsatsWorkflowInput,
-  Phase,
+  NotificationProgress,
   ProjectionWrite,
   RecordedEvent,
 } from './types';
 
 const LAST_EVENTS_KEPT = 20;
-
-/** The event that meets each deadline rule. */
-const MEETS: Partial<Record<InsatsEvent['type'], Deadline['rule']>> = { bemannad: 'bemanning' };
+const TIMELINE_KEPT = 300;
 
 export interface DueNotification {
-  deadline: DeadlineState;
+  deadline: TrackedDeadline;
   planned: PlannedNotification;
 }
 
+const keyOf = (deadline: { rule: string; occurrence: string }) => `${deadline.rule}/${deadline.occurrence}`;
+
+function initialRecord(input: InsatsWorkflowInput): InsatsRecord {
+  return {
+    insats: {
+      insatstyp: input.insatstyp,
+      rulebook: input.rulebook,
+      beslutsdatum: input.beslutsdatum,
+      aktualiseringsdatum: input.aktualiseringsdatum,
+      ...(input.slutdatum ? { slutdatum: input.slutdatum } : {}),
+      ...(input.praktikBehov !== undefined ? { praktikBehov: input.praktikBehov } : {}),
+    },
+    kund: input.kund ?? { ekonomisktBistand: true, arbetsformaga: 100 },
+    phase: 'aktualiserad',
+    deadlines: [],
+    facts: {
+      planSubmissions: 0,
+      planUnderReview: false,
+      planSentBack: false,
+      sfiNivaer: [],
+      reportsSentBack: [],
+      reportsKlar: [],
+      approvedMonths: [],
+      paidMonths: [],
+      slutrapportIn: false,
+      bonusrapportIn: false,
+      bonusApproved: false,
+      snabbhetspremieStopped: false,
+    },
+  };
+}
+
 export class InsatsState {
-  phase: Phase = 'aktualiserad';
-  /** Set by avslut; until then the workflow keeps waiting for events. */
-  ended = false;
-  private readonly deadlines: DeadlineState[] = [];
-  private readonly events: RecordedEvent[] = [];
+  readonly settings: Settings;
+  private readonly data: InsatsStateData;
   /** Projection writes not yet stored in PostgreSQL, drained by the workflow. */
   readonly outbox: ProjectionWrite[] = [];
+  /** Notices (brist, long absence, a job left) not yet sent. */
+  readonly notices: Notice[] = [];
   /** Bumped on every change, so the workflow wakes up and recomputes its timers. */
   version = 0;
 
   constructor(
     readonly input: InsatsWorkflowInput,
-    private readonly settings: Settings,
+    now: Date,
   ) {
-    this.enterPhase('aktualiserad');
+    this.settings = input.settings ?? defaultSettings;
+    if (input.carried) {
+      this.data = input.carried;
+      return;
+    }
+    this.data = { record: initialRecord(input), events: [], notified: {}, timelineSeq: 0, timeline: [] };
+    this.projectInsats();
+    const opened = deadlinesOnAktualisering(this.record.insats, input.aktualiseringsdatum, this.settings);
+    this.apply(
+      opened.map((deadline): Change => ({ type: 'open', deadline })),
+      now,
+    );
   }
 
-  open(deadline: Deadline, now: Date): void {
-    const state: DeadlineState = { ...deadline, status: 'open', openedAt: now.toISOString(), notifiedSteps: [] };
-    this.deadlines.push(state);
-    this.changed({ kind: 'deadline', insatsId: this.input.insatsId, deadline: state });
+  get record(): InsatsRecord {
+    return this.data.record;
+  }
+
+  get phase(): Phase {
+    return this.record.phase;
+  }
+
+  /** The state to carry across continue-as-new. */
+  toData(): InsatsStateData {
+    return this.data;
   }
 
   /** Throws ApplicationFailure when the event is malformed or not allowed now; changes nothing. */
-  validate(message: EventMessage): void {
+  validate(message: EventMessage, now: Date): void {
     const parsed = insatsEventSchema.safeParse(message?.event);
     if (!parsed.success) {
       const detail = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'event'}: ${issue.message}`);
       throw ApplicationFailure.create({ type: INVALID_EVENT, message: detail.join('; '), nonRetryable: true });
     }
-    const rule = MEETS[parsed.data.type];
-    const deadline = rule && this.deadlines.find((candidate) => candidate.rule === rule);
-    if (!deadline) {
-      throw this.illegal(`${parsed.data.type} is not expected in phase ${this.phase}`);
-    }
-    if (deadline.status !== 'open') {
-      throw this.illegal(`${deadline.rule} is already ${deadline.status} (${deadline.closedAt?.slice(0, 10)})`);
-    }
+    const decision = decideEvent(this.record, parsed.data, localDateOf(now), this.settings);
+    if (!decision.ok) throw ApplicationFailure.create({ type: ILLEGAL_EVENT, message: decision.reason, nonRetryable: true });
   }
 
-  apply(message: EventMessage, eventId: string, now: Date): EventOutcome {
+  applyEvent(message: EventMessage, eventId: string, now: Date): EventOutcome {
     const event = insatsEventSchema.parse(message.event);
+    const decision = decideEvent(this.record, event, localDateOf(now), this.settings);
+    if (!decision.ok) throw ApplicationFailure.create({ type: ILLEGAL_EVENT, message: decision.reason, nonRetryable: true });
     const recorded: RecordedEvent = {
       id: eventId,
       type: event.type,
@@ -87,46 +141,58 @@ export class InsatsState {
       occurredAt: now.toISOString(),
       ...(message.requestId ? { requestId: message.requestId } : {}),
     };
-    this.events.push(recorded);
-    if (this.events.length > LAST_EVENTS_KEPT) this.events.shift();
-    this.changed({ kind: 'event', insatsId: this.input.insatsId, event: recorded });
-
-    const met: EventOutcome['met'] = [];
-    const rule = MEETS[event.type];
-    for (const deadline of this.deadlines) {
-      if (deadline.rule !== rule || deadline.status !== 'open') continue;
-      deadline.status = localDateOf(now) <= deadline.due ? 'met' : 'met-late';
-      deadline.closedAt = now.toISOString();
-      met.push({ rule: deadline.rule, occurrence: deadline.occurrence, status: deadline.status });
-      this.changed({ kind: 'deadline', insatsId: this.input.insatsId, deadline });
-    }
-    if (event.type === 'bemannad') this.enterPhase('bemannad');
+    this.data.events.push(recorded);
+    if (this.data.events.length > LAST_EVENTS_KEPT) this.data.events.shift();
+    this.queue({ kind: 'event', insatsId: this.input.insatsId, event: recorded });
+    const met = this.apply(decision.changes, now);
     return { eventId, phase: this.phase, met };
   }
 
+  /** Applies what the passing of time changes by `now`. */
+  tick(now: Date): void {
+    this.apply(decideTick(this.record, localDateOf(now), this.settings), now);
+  }
+
+  /** The next midnight (Europe/Stockholm) at which time changes something. */
+  nextTickAt(now: Date): Date | undefined {
+    const date = nextTickDate(this.record, localDateOf(now), this.settings);
+    return date ? atLocalTime(date, '00:00') : undefined;
+  }
+
   /**
-   * The earliest notification any open deadline still has to send. Steps that fell due while
+   * The earliest notification an open deadline still has to send. Steps that fell due while
    * nobody was waiting (an insats registered late) collapse into the latest of them: one current
-   * reminder or escalation rather than a burst of stale ones.
+   * reminder or escalation rather than a burst of stale ones. A deadline nobody is escalated to
+   * stops after its reminders.
    */
   nextNotification(now: Date): DueNotification | undefined {
     let next: DueNotification | undefined;
     for (const deadline of this.openDeadlines()) {
+      const progress = this.data.notified[keyOf(deadline)];
       // From the start of the day it opened: a deadline registered after its reminder time has passed sends that reminder now.
-      const after = deadline.lastNotifiedAt ? new Date(deadline.lastNotifiedAt) : new Date(atLocalTime(deadline.openedOn, '00:00').getTime() - 1);
+      const after = progress?.lastAt ? new Date(progress.lastAt) : new Date(atLocalTime(deadline.openedOn, '00:00').getTime() - 1);
       let planned = nextNotification(deadline, after, this.settings.reminders);
       for (let later = nextNotification(deadline, planned.at, this.settings.reminders); later.at <= now; ) {
         planned = later;
         later = nextNotification(deadline, planned.at, this.settings.reminders);
       }
+      if (planned.kind === 'escalation' && deadline.escalation.length === 0) continue;
       if (!next || planned.at < next.planned.at) next = { deadline, planned };
     }
     return next;
   }
 
-  markNotified(due: DueNotification): void {
-    due.deadline.notifiedSteps.push(due.planned.step);
-    due.deadline.lastNotifiedAt = due.planned.at.toISOString();
+  markNotified({ deadline, planned }: DueNotification): void {
+    const progress: NotificationProgress = this.data.notified[keyOf(deadline)] ?? { steps: [] };
+    progress.steps.push(planned.step);
+    progress.lastAt = planned.at.toISOString();
+    this.data.notified[keyOf(deadline)] = progress;
+    this.addTimeline(planned.at, {
+      kind: planned.kind,
+      rule: deadline.rule,
+      due: deadline.due,
+      to: [recipientLabel(this.recipient(planned.role))],
+    });
     this.version += 1;
   }
 
@@ -136,17 +202,18 @@ export class InsatsState {
     return { role };
   }
 
-  openDeadlines(): DeadlineState[] {
-    return this.deadlines.filter((deadline) => deadline.status === 'open');
+  openDeadlines(): TrackedDeadline[] {
+    return this.record.deadlines.filter((deadline) => deadline.status === 'open');
   }
 
   /** The open deadline due first. */
-  nextDeadline(): DeadlineState | undefined {
-    return this.openDeadlines().sort((a, b) => a.due.localeCompare(b.due))[0];
+  nextDeadline(): TrackedDeadline | undefined {
+    return [...this.openDeadlines()].sort((a, b) => a.due.localeCompare(b.due))[0];
   }
 
   snapshot(now: Date): InsatsSnapshot {
     const today = localDateOf(now);
+    const strip = ({ status: _status, missed: _missed, closedOn: _closedOn, ...deadline }: TrackedDeadline) => deadline;
     const { insatsId, insatstyp, rulebook, anordnare, kvl } = this.input;
     return {
       insatsId,
@@ -155,43 +222,91 @@ export class InsatsState {
       anordnare,
       kvl,
       phase: this.phase,
-      openDeadlines: this.openDeadlines().map(({ rule, occurrence, due, openedOn, owner, escalation }) => ({
-        rule,
-        occurrence,
-        due,
-        openedOn,
-        owner,
-        escalation,
-        overdue: due < today,
-      })),
-      closedDeadlines: this.deadlines.filter((deadline) => deadline.status !== 'open'),
-      lastEvents: [...this.events],
+      openDeadlines: this.openDeadlines().map((deadline) => ({ ...strip(deadline), overdue: deadline.due < today })),
+      pendingDeadlines: this.record.deadlines.filter((deadline) => deadline.status === 'pending').map(strip),
+      closedDeadlines: this.record.deadlines.filter((deadline) => deadline.status !== 'open' && deadline.status !== 'pending'),
+      lastEvents: [...this.data.events],
+      timeline: [...this.data.timeline],
     };
   }
 
-  /** The next midnight at which an open deadline becomes overdue, so the overdue flag stays true to the day. */
-  nextOverdueAt(now: Date): Date | undefined {
+  /** Applies the domain's changes; returns the deadlines met. */
+  private apply(changes: Change[], now: Date): EventOutcome['met'] {
     const today = localDateOf(now);
-    const upcoming = this.openDeadlines()
-      .filter((deadline) => deadline.due >= today)
-      .map((deadline) => atLocalTime(addDays(deadline.due, 1), '00:00'));
-    return upcoming.sort((a, b) => a.getTime() - b.getTime())[0];
+    const met: EventOutcome['met'] = [];
+    const find = (change: { rule: string; occurrence: string }) =>
+      this.record.deadlines.find((deadline) => keyOf(deadline) === keyOf(change));
+    for (const change of changes) {
+      switch (change.type) {
+        case 'open': {
+          const existing = find(change.deadline);
+          if (existing && !(existing.status === 'pending' && existing.openedOn <= today)) break;
+          const deadline: TrackedDeadline = existing ?? { ...change.deadline, status: 'pending' };
+          if (!existing) this.record.deadlines.push(deadline);
+          if (deadline.openedOn <= today) {
+            deadline.status = 'open';
+            this.addTimeline(now, { kind: 'deadline-set', rule: deadline.rule, due: deadline.due, to: [recipientLabel(this.recipient(deadline.owner))] });
+          }
+          this.projectDeadline(deadline, now);
+          break;
+        }
+        case 'meet':
+        case 'cancel': {
+          const deadline = find(change);
+          if (!deadline || (deadline.status !== 'open' && deadline.status !== 'pending')) break;
+          deadline.status = change.type === 'cancel' ? 'cancelled' : today <= deadline.due ? 'met' : 'met-late';
+          deadline.closedOn = today;
+          if (change.type === 'meet') met.push({ rule: deadline.rule, occurrence: deadline.occurrence, status: deadline.status });
+          this.addTimeline(now, { kind: change.type === 'meet' ? 'deadline-met' : 'deadline-cancelled', rule: deadline.rule, due: deadline.due });
+          this.projectDeadline(deadline, now);
+          break;
+        }
+        case 'missed': {
+          const deadline = find(change);
+          if (!deadline || deadline.status !== 'open') break;
+          deadline.missed = true;
+          this.addTimeline(now, { kind: 'deadline-missed', rule: deadline.rule, due: deadline.due, to: [recipientLabel(this.recipient(deadline.owner))] });
+          this.projectDeadline(deadline, now);
+          break;
+        }
+        case 'phase':
+          this.record.phase = change.phase;
+          this.projectInsats();
+          break;
+        case 'facts':
+          Object.assign(this.record.facts, change.facts);
+          break;
+        case 'timeline':
+          this.addTimeline(now, change.entry);
+          break;
+        case 'notice':
+          this.notices.push(change.notice);
+          break;
+      }
+    }
+    if (changes.length > 0) this.version += 1;
+    return met;
   }
 
-  private enterPhase(phase: Phase): void {
-    this.phase = phase;
-    this.changed({
-      kind: 'insats',
-      insats: { ...this.input, phase, workflowId: insatsWorkflowId(this.input.insatsId) },
-    });
+  private addTimeline(at: Date, entry: Omit<TimelineEntry, 'at'>): void {
+    const full: TimelineEntry = { at: toLocalIso(at), ...entry };
+    this.data.timelineSeq += 1;
+    this.data.timeline.push(full);
+    if (this.data.timeline.length > TIMELINE_KEPT) this.data.timeline.shift();
+    this.queue({ kind: 'timeline', insatsId: this.input.insatsId, seq: this.data.timelineSeq, entry: full });
   }
 
-  private changed(write: ProjectionWrite): void {
+  private projectDeadline(deadline: TrackedDeadline, now: Date): void {
+    this.queue({ kind: 'deadline', insatsId: this.input.insatsId, deadline: { ...deadline }, openedAt: now.toISOString() });
+  }
+
+  private projectInsats(): void {
+    const { carried: _carried, settings: _settings, ...insats } = this.input;
+    this.queue({ kind: 'insats', insats: { ...insats, phase: this.phase, workflowId: insatsWorkflowId(this.input.insatsId) } });
+  }
+
+  private queue(write: ProjectionWrite): void {
     this.outbox.push(write);
     this.version += 1;
-  }
-
-  private illegal(message: string): ApplicationFailure {
-    return ApplicationFailure.create({ type: ILLEGAL_EVENT, message, nonRetryable: true });
   }
 }

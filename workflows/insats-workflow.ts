@@ -1,17 +1,19 @@
-// One insats, one long-lived workflow: it opens the deadlines the domain module defines, sleeps
-// until the next reminder or escalation, and records everything through activities.
+// One insats, one long-lived workflow: it applies events, sleeps until the next reminder,
+// escalation or change of day the rules care about, and records everything through activities.
 // It decides *when*; the domain (../domain) decides *what*.
 import {
+  allHandlersFinished,
   condition,
+  continueAsNew,
   currentUpdateInfo,
   proxyActivities,
   setCurrentDetails,
   setHandler,
   upsertSearchAttributes,
-  allHandlersFinished,
+  workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import { atLocalTime, bemanningDeadline, defaultSettings, localDateOf, recipientLabel, toLocalIso } from '../domain';
+import { atLocalTime, localDateOf, recipientLabel, toLocalIso } from '../domain';
 import { applyEventUpdate, insatsStateQuery } from './messages';
 import { InsatsState, type DueNotification } from './insats-state';
 import {
@@ -33,45 +35,68 @@ const { recordProjection } = proxyActivities<Activities>({
 const { sendNotification } = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '10 seconds', maximumInterval: '10 minutes' },
-  summary: 'send reminder or escalation',
+  summary: 'send reminder, escalation or notice',
 });
+
+/** Continue as new well before Temporal's limits; a 12-month AMI2 stays far below 2 000 events a run. */
+const HISTORY_EVENTS_PER_RUN = 1_000;
 
 export async function insatsWorkflow(input: InsatsWorkflowInput): Promise<InsatsSnapshot> {
   const now = () => new Date(Date.now() + (input.clockOffsetMs ?? 0));
-  const state = new InsatsState(input, defaultSettings);
+  const state = new InsatsState(input, now());
 
-  setHandler(applyEventUpdate, (message) => state.apply(message, currentUpdateInfo()!.id, now()), {
-    validator: (message) => state.validate(message),
+  setHandler(applyEventUpdate, (message) => state.applyEvent(message, currentUpdateInfo()!.id, now()), {
+    validator: (message) => state.validate(message, now()),
   });
   setHandler(insatsStateQuery, () => state.snapshot(now()));
 
-  state.open(bemanningDeadline(input.aktualiseringsdatum), now()); // 2023 §6.2.1
-
-  // An insats lives until it ends; with nothing open it waits for the next event.
-  while (!state.ended) {
-    await storeProjection(state);
+  while (state.phase !== 'stangd') {
+    state.tick(now());
+    await record(state);
     showProgress(state, now());
+    if (workflowInfo().historyLength > HISTORY_EVENTS_PER_RUN || workflowInfo().continueAsNewSuggested) {
+      await condition(allHandlersFinished);
+      await record(state);
+      await continueAsNew<typeof insatsWorkflow>({ ...input, carried: state.toData() });
+    }
+
     const seen = state.version;
     const due = state.nextNotification(now());
-    const wakeAt = earliest(due?.planned.at, state.nextOverdueAt(now()));
+    const wakeAt = earliest(due?.planned.at, state.nextTickAt(now()));
     if (!wakeAt) {
       await condition(() => state.version !== seen);
       continue;
     }
     const remaining = wakeAt.getTime() - now().getTime();
-    const interrupted = remaining > 0 && (await condition(() => state.version !== seen, remaining, { summary: timerSummary(due) }));
+    const interrupted = remaining > 0 && (await condition(() => state.version !== seen, remaining, { summary: timerSummary(due, wakeAt) }));
     if (!interrupted && due && due.planned.at <= now()) await notify(state, due);
   }
 
   await condition(allHandlersFinished);
-  await storeProjection(state);
+  await record(state);
   showProgress(state, now());
   return state.snapshot(now());
 }
 
-async function storeProjection(state: InsatsState): Promise<void> {
-  while (state.outbox.length > 0) {
-    await recordProjection(state.outbox.splice(0));
+/** Stores the projection and sends the notices the last changes raised. */
+async function record(state: InsatsState): Promise<void> {
+  while (state.outbox.length > 0 || state.notices.length > 0) {
+    if (state.outbox.length > 0) await recordProjection(state.outbox.splice(0));
+    for (const notice of state.notices.splice(0)) {
+      for (const role of notice.to) {
+        await sendNotification({
+          insatsId: state.input.insatsId,
+          rule: notice.rule,
+          occurrence: notice.occurrence,
+          step: 'notice',
+          kind: 'notice',
+          recipient: state.recipient(role),
+          owner: state.recipient(role),
+          text: notice.text,
+          scheduledFor: new Date(Date.now() + (state.input.clockOffsetMs ?? 0)).toISOString(),
+        });
+      }
+    }
   }
 }
 
@@ -93,7 +118,7 @@ async function notify(state: InsatsState, due: DueNotification): Promise<void> {
 
 function showProgress(state: InsatsState, now: Date): void {
   const next = state.nextDeadline();
-  const overdue = next !== undefined && next.due < localDateOf(now);
+  const overdue = state.openDeadlines().some((deadline) => deadline.due < localDateOf(now));
   upsertSearchAttributes([
     { key: insatstypKey, value: state.input.insatstyp },
     { key: anordnareKey, value: state.input.anordnare },
@@ -105,15 +130,17 @@ function showProgress(state: InsatsState, now: Date): void {
   ]);
   setCurrentDetails(
     next
-      ? `Väntar på **${next.rule}**, due ${next.due}${overdue ? ' (försenad)' : ''}, ägare ${recipientLabel(state.recipient(next.owner))}.`
+      ? `Väntar på **${next.rule}**, due ${next.due}${next.due < localDateOf(now) ? ' (försenad)' : ''}, ägare ${recipientLabel(state.recipient(next.owner))}. Fas ${state.phase}.`
       : `Fas ${state.phase}: inga öppna deadlines.`,
   );
 }
 
-function timerSummary(due: DueNotification | undefined): string {
-  if (!due) return 'overdue check';
-  const { deadline, planned } = due;
-  return `${deadline.rule}, due ${deadline.due}: ${planned.kind} to ${planned.role} at ${toLocalIso(planned.at)}`;
+function timerSummary(due: DueNotification | undefined, wakeAt: Date): string {
+  if (due && due.planned.at.getTime() === wakeAt.getTime()) {
+    const { deadline, planned } = due;
+    return `${deadline.rule}, due ${deadline.due}: ${planned.kind} to ${planned.role} at ${toLocalIso(planned.at)}`;
+  }
+  return `next day the rules change something: ${toLocalIso(wakeAt)}`;
 }
 
 function earliest(...instants: (Date | undefined)[]): Date | undefined {

@@ -1,5 +1,19 @@
 // Types shared by the insats workflow, its messages, the activities and the API.
-import type { Deadline, InsatsEvent, Insatstyp, LocalDate, NotificationKind, Recipient, Rulebook } from '../domain';
+import type {
+  Deadline,
+  InsatsEvent,
+  InsatsRecord,
+  Insatstyp,
+  KundFacts,
+  LocalDate,
+  NotificationKind,
+  Phase,
+  Recipient,
+  Rulebook,
+  Settings,
+  TimelineEntry,
+  TrackedDeadline,
+} from '../domain';
 
 export interface InsatsWorkflowInput {
   insatsId: string;
@@ -7,28 +21,38 @@ export interface InsatsWorkflowInput {
   rulebook: Rulebook;
   beslutsdatum: LocalDate;
   aktualiseringsdatum: LocalDate;
+  /** The granted end date, when the decision names one. */
+  slutdatum?: LocalDate;
+  /** The uppdrag says a praktik is needed (2023 §2.1.1, 2024 §7.3). */
+  praktikBehov?: boolean;
   anordnare: string;
   kvl: string;
   /** Opaque id: no personal data enters a workflow history. */
   kundId: string;
+  kund?: KundFacts;
+  /** The rule readings this insats follows, pinned when it starts; the defaults when absent. */
+  settings?: Settings;
   /**
    * Added to workflow time. Always 0 in production; the simulator and tests use it because
    * Temporal's time-skipping test server starts at the wall clock and only moves forward.
    */
   clockOffsetMs?: number;
+  /** The state carried over by continue-as-new; absent on the first run. */
+  carried?: InsatsStateData;
 }
 
-export type Phase = 'aktualiserad' | 'bemannad';
+/** How far the reminder plan of one deadline has come. */
+export interface NotificationProgress {
+  steps: string[];
+  lastAt?: string;
+}
 
-export type DeadlineStatus = 'open' | 'met' | 'met-late' | 'cancelled';
-
-export interface DeadlineState extends Deadline {
-  status: DeadlineStatus;
-  openedAt: string;
-  closedAt?: string;
-  /** Steps already notified (`due-reminder`, `escalation-1`, …). */
-  notifiedSteps: string[];
-  lastNotifiedAt?: string;
+export interface InsatsStateData {
+  record: InsatsRecord;
+  events: RecordedEvent[];
+  notified: Record<string, NotificationProgress>;
+  timelineSeq: number;
+  timeline: TimelineEntry[];
 }
 
 export interface EventMessage {
@@ -48,7 +72,7 @@ export interface RecordedEvent {
 export interface EventOutcome {
   eventId: string;
   phase: Phase;
-  met: { rule: string; occurrence: string; status: DeadlineStatus }[];
+  met: { rule: string; occurrence: string; status: string }[];
 }
 
 export interface InsatsSnapshot {
@@ -59,26 +83,31 @@ export interface InsatsSnapshot {
   anordnare: string;
   kvl: string;
   openDeadlines: (Deadline & { overdue: boolean })[];
-  closedDeadlines: DeadlineState[];
+  pendingDeadlines: Deadline[];
+  closedDeadlines: TrackedDeadline[];
   lastEvents: RecordedEvent[];
+  timeline: TimelineEntry[];
 }
 
 /** One write of the PostgreSQL projection of an insats, queued by the workflow. */
 export type ProjectionWrite =
-  | { kind: 'insats'; insats: InsatsWorkflowInput & { phase: Phase; workflowId: string } }
+  | { kind: 'insats'; insats: Omit<InsatsWorkflowInput, 'carried' | 'settings'> & { phase: Phase; workflowId: string } }
   | { kind: 'event'; insatsId: string; event: RecordedEvent }
-  | { kind: 'deadline'; insatsId: string; deadline: DeadlineState };
+  | { kind: 'deadline'; insatsId: string; deadline: TrackedDeadline; openedAt: string }
+  | { kind: 'timeline'; insatsId: string; seq: number; entry: TimelineEntry };
 
 export interface NotificationRequest {
   insatsId: string;
   rule: string;
   occurrence: string;
   step: string;
-  kind: NotificationKind;
+  kind: NotificationKind | 'notice';
   recipient: Recipient;
   /** Who must act; differs from the recipient in an escalation. */
   owner: Recipient;
-  due: LocalDate;
+  due?: LocalDate;
+  /** The message of a notice (brist, long absence, a job left). */
+  text?: string;
   /** The instant the workflow sent it for, ISO-8601. */
   scheduledFor: string;
 }

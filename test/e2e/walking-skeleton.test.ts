@@ -88,7 +88,7 @@ describe('walking skeleton', () => {
     expect(row).toMatchObject({ rule: 'bemanning', kind: 'reminder', recipientRole: 'anordnare', recipientId: anordnare });
     expect(row.scheduledFor.toISOString()).toBe('2025-12-29T07:00:00.000Z');
     expect(await database.insats.findUnique({ where: { id: insatsId } })).toMatchObject({ insatstyp: 'AMI1', phase: 'aktualiserad' });
-    expect(await database.deadline.findMany({ where: { insatsId } })).toMatchObject([{ rule: 'bemanning', status: 'open' }]);
+    expect(await database.deadline.findFirst({ where: { insatsId, rule: 'bemanning' } })).toMatchObject({ status: 'open' });
 
     // Nothing else is due before Tuesday 08:00: the same reminder must not come again.
     await new Promise((resolve) => setTimeout(resolve, 2_000));
@@ -110,7 +110,7 @@ describe('walking skeleton', () => {
     const staffed = await post(`/api/insatser/${insatsId}/events`, { type: 'bemannad' }, { 'Idempotency-Key': `staff-${insatsId}` });
     expect(staffed.status).toBe(200);
     const outcome = (await staffed.json()) as { eventId: string };
-    expect(outcome).toMatchObject({ phase: 'bemannad', met: [{ rule: 'bemanning', status: 'met' }] });
+    expect(outcome).toMatchObject({ phase: 'pagaende', met: [{ rule: 'bemanning', status: 'met' }] });
 
     // The client retries with the same key (say, after a timeout): the first answer, applied once.
     const retried = await post(`/api/insatser/${insatsId}/events`, { type: 'bemannad' }, { 'Idempotency-Key': `staff-${insatsId}` });
@@ -122,9 +122,9 @@ describe('walking skeleton', () => {
     expect(again.headers.get('content-type')).toContain('application/problem+json');
     expect(await again.json()).toMatchObject({ status: 409, title: 'Event rejected', detail: expect.stringContaining('bemanning is already met') });
 
-    await eventually(async () => ((await database.deadline.findFirst({ where: { insatsId, status: 'met' } })) ?? undefined));
+    await eventually(async () => ((await database.deadline.findFirst({ where: { insatsId, rule: 'bemanning', status: 'met' } })) ?? undefined));
     expect(await database.insatsEvent.findMany({ where: { insatsId } })).toMatchObject([{ type: 'bemannad' }]);
-    expect(await database.insats.findUnique({ where: { id: insatsId } })).toMatchObject({ phase: 'bemannad' });
+    expect(await database.insats.findUnique({ where: { id: insatsId } })).toMatchObject({ phase: 'pagaende' });
   });
 
   it('answers bad input with 400 and changes nothing', async () => {

@@ -1,0 +1,103 @@
+// What the passing of time does to an insats: a known deadline opens, a report period starts,
+// a due date passes (and late reports become a brist, 2023 §7.6), the insatstid runs out.
+import { addDays, type LocalDate } from '../calendar';
+import { bristDecision, type ReportDeadline } from '../brist';
+import { appliesTo, manadsrapportDeadline, planAvslut } from '../deadlines';
+import { slutdatumOf } from '../insats';
+import { addMonthsTo, firstDayOf, monthOf, type YearMonth } from '../months';
+import type { Settings } from '../settings';
+import { liveDeadlines } from './lookup';
+import type { Change, InsatsRecord } from './record';
+
+/** The first report month not yet opened, and whether the insats still runs in it. */
+function nextReportMonth(record: InsatsRecord, settings: Settings): YearMonth | undefined {
+  if (record.phase !== 'pagaende' || !appliesTo('manadsrapport', record.insats, settings)) return undefined;
+  const opened = record.facts.reportMonthsOpenedThrough;
+  const month = opened ? addMonthsTo(opened, 1) : monthOf(record.insats.beslutsdatum);
+  const slutdatum = slutdatumOf(record.insats, settings);
+  return slutdatum && month > monthOf(slutdatum) ? undefined : month;
+}
+
+function brist(record: InsatsRecord, today: LocalDate, settings: Settings): Change[] {
+  if (record.facts.bristEscalatedOn) return [];
+  const reports: ReportDeadline[] = record.deadlines
+    .filter((deadline) => deadline.status !== 'cancelled' && deadline.status !== 'pending')
+    .map(({ rule, occurrence, due, closedOn, status }) => ({ rule, occurrence, due, ...(status === 'open' ? {} : { metOn: closedOn }) }));
+  const decision = bristDecision({ reports, asOf: today, noticeRaisedOn: record.facts.bristNoticeOn }, settings);
+  if (decision.action === 'none') return [];
+  const escalation = decision.action === 'brist-escalation';
+  const grounds = decision.grounds.map((report) => `${report.rule} ${report.occurrence} (due ${report.due})`).join(', ');
+  return [
+    { type: 'facts', facts: escalation ? { bristEscalatedOn: today } : { bristNoticeOn: today } },
+    { type: 'timeline', entry: { kind: 'brist', rule: decision.grounds[0]?.rule, reason: `${decision.reason}: ${grounds} (${decision.section})` } },
+    {
+      type: 'notice',
+      notice: {
+        rule: decision.grounds[0]?.rule ?? 'manadsrapport',
+        occurrence: `brist-${today}`,
+        to: escalation ? ['arbetsledare'] : ['anordnare'],
+        text: escalation
+          ? `Brist hos anordnare kvarstår efter påpekandet: ${grounds}. Underlag för att avsluta insatsen (2023 §7.6).`
+          : `Brist hos anordnare: ${grounds}. Rapporterna ska lämnas i tid; upprepade brister kan leda till att insatsen avslutas (2023 §7.6).`,
+      },
+    },
+  ];
+}
+
+/** Everything that `today` (Europe/Stockholm) changes. Empty when nothing is due to change. */
+export function decideTick(record: InsatsRecord, today: LocalDate, settings: Settings): Change[] {
+  if (record.phase === 'stangd') return [];
+  const changes: Change[] = [];
+
+  for (const deadline of record.deadlines) {
+    if (deadline.status === 'pending' && deadline.openedOn <= today) changes.push({ type: 'open', deadline });
+  }
+
+  // 2023 §6.4: the report period for month M opens on the 1st of M+1.
+  let opened = record.facts.reportMonthsOpenedThrough;
+  for (let month = nextReportMonth(record, settings); month && firstDayOf(addMonthsTo(month, 1)) <= today; ) {
+    changes.push({ type: 'open', deadline: manadsrapportDeadline(month, settings) });
+    opened = month;
+    month = nextReportMonth({ ...record, facts: { ...record.facts, reportMonthsOpenedThrough: opened } }, settings);
+  }
+  if (opened !== record.facts.reportMonthsOpenedThrough) changes.push({ type: 'facts', facts: { reportMonthsOpenedThrough: opened } });
+
+  // The insatstid ran out without an avslut (2023 §6.6, 2024 §9.2): the slutrapport is due on the slutdatum.
+  const slutdatum = slutdatumOf(record.insats, settings);
+  if (record.phase === 'pagaende' && slutdatum && slutdatum < today) {
+    const plan = planAvslut({ insats: record.insats, avslutsdatum: slutdatum, bonusgrundande: false, open: liveDeadlines(record) }, settings);
+    changes.push(
+      ...plan.cancel.map((deadline): Change => ({ type: 'cancel', rule: deadline.rule, occurrence: deadline.occurrence })),
+      ...plan.open.map((deadline): Change => ({ type: 'open', deadline })),
+      { type: 'phase', phase: 'avslutad' },
+      { type: 'facts', facts: { endedOn: slutdatum } },
+      { type: 'timeline', entry: { kind: 'insats-ended', reason: `insatstiden slut ${slutdatum}` } },
+    );
+  }
+
+  for (const deadline of record.deadlines) {
+    if (deadline.status === 'open' && !deadline.missed && deadline.due < today) {
+      changes.push({ type: 'missed', rule: deadline.rule, occurrence: deadline.occurrence });
+    }
+  }
+  changes.push(...brist(record, today, settings));
+
+  if (record.phase === 'avslutad' && liveDeadlines(record).length === 0 && changes.length === 0) {
+    changes.push({ type: 'phase', phase: 'stangd' });
+  }
+  return changes;
+}
+
+/** The next date after `today` on which decideTick may change something; undefined when none. */
+export function nextTickDate(record: InsatsRecord, today: LocalDate, settings: Settings): LocalDate | undefined {
+  const dates: LocalDate[] = [];
+  for (const deadline of record.deadlines) {
+    if (deadline.status === 'pending') dates.push(deadline.openedOn);
+    if (deadline.status === 'open' && !deadline.missed) dates.push(addDays(deadline.due, 1));
+  }
+  const month = nextReportMonth(record, settings);
+  if (month) dates.push(firstDayOf(addMonthsTo(month, 1)));
+  const slutdatum = slutdatumOf(record.insats, settings);
+  if (record.phase === 'pagaende' && slutdatum) dates.push(addDays(slutdatum, 1));
+  return dates.filter((date) => date > today).sort()[0];
+}

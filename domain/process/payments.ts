@@ -1,0 +1,49 @@
+// When a month's ersättning becomes payable, as a timeline entry: its report approved, and for the
+// last active month also the slutrapport in (2023 §6.4, §6.6, §9; 2024 §10.1 for snabbhetspremie).
+import { slutdatumOf } from '../insats';
+import { oreToKronor } from '../money';
+import { monthOf, type YearMonth } from '../months';
+import { monthPayment } from '../payments/month-payment';
+import { paymentRun } from '../payments/payment-run';
+import type { Settings } from '../settings';
+import type { LocalDate } from '../calendar';
+import type { Change, InsatsRecord } from './record';
+
+function paymentEntry(record: InsatsRecord, month: YearMonth, approvedOn: LocalDate, settings: Settings, basis: string): Change[] {
+  const { insats, facts } = record;
+  const payment = monthPayment(
+    { insatstyp: insats.insatstyp, month, startdatum: insats.beslutsdatum, lastActiveDay: facts.endedOn },
+    settings,
+  );
+  const run = paymentRun(month, approvedOn, settings);
+  const reason = payment.ok
+    ? `${basis}; ${payment.value.activeDays} aktiva dagar (${payment.value.method}); utbetalning ${run}`
+    : `${basis}; ${payment.error.message} (${payment.error.setting})`;
+  return [
+    { type: 'timeline', entry: { kind: 'payment', month, amount: payment.ok ? oreToKronor(payment.value.amount) : null, reason } },
+    { type: 'facts', facts: { paidMonths: [...facts.paidMonths, month] } },
+  ];
+}
+
+/** The report months approved and not yet paid that are payable now. */
+export function payableMonths(record: InsatsRecord, approvedOn: LocalDate, settings: Settings): Change[] {
+  const { facts } = record;
+  const lastMonth = facts.endedOn ? monthOf(facts.endedOn) : undefined;
+  const changes: Change[] = [];
+  let paid = facts.paidMonths;
+  for (const month of facts.approvedMonths) {
+    if (paid.includes(month)) continue;
+    if (month === lastMonth && !facts.slutrapportIn) continue;
+    const basis = month === lastMonth ? 'månadsrapport godkänd och slutrapport inlämnad' : 'månadsrapport godkänd';
+    const entry = paymentEntry({ ...record, facts: { ...facts, paidMonths: paid } }, month, approvedOn, settings, basis);
+    changes.push(...entry);
+    paid = [...paid, month];
+  }
+  return changes;
+}
+
+/** A snabbhetspremie month: the month amount while the kund is still in the job or studies (2024 §10.1). */
+export function snabbhetspremiePayment(record: InsatsRecord, month: YearMonth, reportedOn: LocalDate, settings: Settings): Change[] {
+  const untilSlutdatum = { ...record, facts: { ...record.facts, endedOn: slutdatumOf(record.insats, settings) } };
+  return paymentEntry(untilSlutdatum, month, reportedOn, settings, 'snabbhetspremie: uppföljningen visar att kunden är kvar');
+}
