@@ -289,7 +289,8 @@ export class InsatsState {
   }
 
   private addTimeline(at: Date, entry: Omit<TimelineEntry, 'at'>): void {
-    const full: TimelineEntry = { at: toLocalIso(at), ...entry };
+    // Whole seconds: the timeline reads as the rules' instants, not the worker's latency.
+    const full: TimelineEntry = { at: toLocalIso(new Date(Math.floor(at.getTime() / 1000) * 1000)), ...entry };
     this.data.timelineSeq += 1;
     this.data.timeline.push(full);
     if (this.data.timeline.length > TIMELINE_KEPT) this.data.timeline.shift();

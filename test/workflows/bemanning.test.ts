@@ -7,7 +7,7 @@ import { parseLocalDateTime, toLocalIso } from '../../domain';
 import type { Clock } from '../../platform/clock';
 import { bundleWorkflows, createWorker } from '../../worker';
 import { insatsWorkflowId } from '../../workflows/ids';
-import { recordingActivities } from '../helpers/recording-activities';
+import { recordingActivities } from '../../simulator/recording-activities';
 import { settled, startTimeSkippingServer, uniqueInsatsId } from '../helpers/temporal';
 
 let env: TestWorkflowEnvironment;
@@ -46,7 +46,7 @@ async function scenario(start: string, body: (context: {
         const target = parseLocalDateTime(local).getTime();
         const now = (await scenarioNow()).getTime();
         if (target > now) await env.sleep(target - now);
-        await settled(env, insatsId);
+        await settled(env, insatsWorkflowId(insatsId));
       },
     });
     // Leave no timers behind: the test server's clock is shared by the whole file.

@@ -1,0 +1,109 @@
+// Runs a scenario through the real insats workflow on Temporal's time-skipping test server, with
+// in-memory activities, and returns its timeline. Used by `npm run simulate` and by the tests.
+import { WorkflowNotFoundError } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import {
+  applySettingsOverrides,
+  checkEligibility,
+  defaultSettings,
+  parseLocalDateTime,
+  rulebookFor,
+  toLocalIso,
+  type InsatsEvent,
+  type TimelineEntry,
+} from '../domain';
+import { createInsatsClient, EventRejectedError } from '../client/insats-client';
+import type { Clock } from '../platform/clock';
+import { createWorker } from '../worker';
+import { insatsWorkflowId } from '../workflows/ids';
+import { recordingActivities } from './recording-activities';
+import type { Scenario } from './scenario';
+
+export interface ScenarioRun {
+  timeline: TimelineEntry[];
+  /** Settings the scenario needs but does not configure, e.g. the AMI month amounts. */
+  warnings: string[];
+}
+
+/** Waits (in real time) until the workflow has no pending workflow task or activity. */
+export async function settled(env: TestWorkflowEnvironment, workflowId: string): Promise<void> {
+  const handle = env.client.workflow.getHandle(workflowId);
+  for (const started = Date.now(); Date.now() - started < 30_000; ) {
+    const { raw, status } = await handle.describe();
+    if (status.name !== 'RUNNING') return;
+    if (!raw.pendingWorkflowTask && (raw.pendingActivities ?? []).length === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`${workflowId} did not settle within 30 s`);
+}
+
+export async function runScenario(
+  scenario: Scenario,
+  { env, workflowBundle, taskQueue = `simulate-${scenario.insats.id}-${Date.now()}` }: { env: TestWorkflowEnvironment; workflowBundle: WorkflowBundleWithSourceMap; taskQueue?: string },
+): Promise<ScenarioRun> {
+  const settings = applySettingsOverrides(defaultSettings, scenario.config);
+  const { insats } = scenario;
+  const [aktualiserad, ...events] = scenario.events;
+  const start = parseLocalDateTime(aktualiserad!.at);
+  const offset = start.getTime() - (await env.currentTimeMs());
+  const clock: Clock = { now: () => new Date(Date.now() + offset) };
+  const scenarioNow = async () => (await env.currentTimeMs()) + offset;
+  const rejected: TimelineEntry[] = [];
+
+  const eligibility = checkEligibility({ kund: insats.kund, insatstyp: insats.typ, beslutsdatum: insats.beslutsdatum }, settings);
+  if (!eligibility.eligible) {
+    const reason = eligibility.failures.map((failure) => `${failure.message} (${failure.section})`).join('; ');
+    return { timeline: [{ at: toLocalIso(start), kind: 'event-rejected', event: 'aktualiserad', reason }], warnings: [] };
+  }
+
+  const { activities, writes } = recordingActivities();
+  const worker = await createWorker({ connection: env.nativeConnection, namespace: 'default', activities, workflowBundle, taskQueue });
+  const insatser = createInsatsClient(env.client, { clock, taskQueue });
+  const workflowId = insatsWorkflowId(insats.id);
+
+  await worker.runUntil(async () => {
+    await insatser.startInsats({
+      insatsId: insats.id,
+      insatstyp: insats.typ,
+      rulebook: insats.rulebook ?? rulebookFor(insats.beslutsdatum, settings),
+      beslutsdatum: insats.beslutsdatum,
+      aktualiseringsdatum: aktualiserad!.at.slice(0, 10),
+      ...(insats.slutdatum ? { slutdatum: insats.slutdatum } : {}),
+      ...(insats.praktikBehov !== undefined ? { praktikBehov: insats.praktikBehov } : {}),
+      anordnare: insats.anordnare,
+      kvl: insats.kvl,
+      kundId: insats.kund.id,
+      kund: { ekonomisktBistand: insats.kund.ekonomisktBistand, arbetsformaga: insats.kund.arbetsformaga },
+      settings,
+    });
+    const sleepUntil = async (instant: Date) => {
+      const wait = instant.getTime() - (await scenarioNow());
+      if (wait > 0) await env.sleep(wait);
+      await settled(env, workflowId);
+    };
+    await settled(env, workflowId);
+    for (const { at, ...event } of events) {
+      await sleepUntil(parseLocalDateTime(at));
+      try {
+        await insatser.applyEvent(insats.id, { event: event as InsatsEvent });
+      } catch (error) {
+        if (!(error instanceof EventRejectedError) && !(error instanceof WorkflowNotFoundError)) throw error;
+        rejected.push({ at: toLocalIso(parseLocalDateTime(at)), kind: 'event-rejected', event: event.type, reason: error.message });
+      }
+      await settled(env, workflowId);
+    }
+    await sleepUntil(parseLocalDateTime(`${scenario.until}T23:59:59`));
+    const handle = env.client.workflow.getHandle(workflowId);
+    if ((await handle.describe()).status.name === 'RUNNING') await handle.terminate('scenario finished');
+  });
+
+  const timeline = writes
+    .filter((write) => write.kind === 'timeline')
+    .sort((a, b) => a.seq - b.seq)
+    .map((write) => write.entry)
+    .concat(rejected);
+  timeline.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  const warnings = [...new Set(timeline.filter((entry) => entry.kind === 'payment' && entry.amount === null).map((entry) => entry.reason ?? ''))];
+  return { timeline, warnings };
+}
