@@ -41,12 +41,12 @@ export function createInsatsClient(client: Client, { clock = systemClock, taskQu
   }
 
   return {
-    async startInsats(insats: InsatsStart): Promise<{ workflowId: string }> {
+    async startInsats(insats: InsatsStart): Promise<{ workflowId: string; firstRunId: string }> {
       const workflowId = insatsWorkflowId(insats.insatsId);
       // A non-zero offset only where the clock is placed (tests, simulator); production passes 0.
       const clockOffsetMs = Math.round(clock.now().getTime() - Date.now());
       try {
-        await client.workflow.start(insatsWorkflow, {
+        const handle = await client.workflow.start(insatsWorkflow, {
           workflowId,
           taskQueue,
           args: [{ ...insats, ...(Math.abs(clockOffsetMs) > 1000 ? { clockOffsetMs } : {}) }],
@@ -54,13 +54,13 @@ export function createInsatsClient(client: Client, { clock = systemClock, taskQu
           workflowIdConflictPolicy: 'FAIL',
           staticSummary: `Insats ${insats.insatsId} (${insats.insatstyp}), anordnare ${insats.anordnare}, kvl ${insats.kvl}`,
         });
+        return { workflowId, firstRunId: handle.firstExecutionRunId };
       } catch (error) {
         if (error instanceof WorkflowExecutionAlreadyStartedError) {
           throw new InsatsAlreadyExistsError(`insats ${insats.insatsId} already exists`);
         }
         throw error;
       }
-      return { workflowId };
     },
 
     async applyEvent(insatsId: string, message: EventMessage, options: { updateId?: string } = {}): Promise<EventOutcome> {

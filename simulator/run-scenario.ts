@@ -1,6 +1,7 @@
 // Runs a scenario through the real insats workflow on Temporal's time-skipping test server, with
 // in-memory activities, and returns its timeline. Used by `npm run simulate` and by the tests.
 import { WorkflowNotFoundError } from '@temporalio/client';
+import type { temporal } from '@temporalio/proto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import {
@@ -24,6 +25,20 @@ export interface ScenarioRun {
   timeline: TimelineEntry[];
   /** Settings the scenario needs but does not configure, e.g. the AMI month amounts. */
   warnings: string[];
+  /** The workflow's runs (one per continue-as-new) with their histories, first run first. */
+  runs: { runId: string; history: temporal.api.history.v1.IHistory }[];
+}
+
+/** Every run of a workflow, following its continue-as-new chain from the first. */
+async function fetchRuns(env: TestWorkflowEnvironment, workflowId: string, firstRunId: string): Promise<ScenarioRun['runs']> {
+  const runs: ScenarioRun['runs'] = [];
+  for (let runId: string | undefined = firstRunId; runId; ) {
+    const history = await env.client.workflow.getHandle(workflowId, runId).fetchHistory();
+    runs.push({ runId, history });
+    const last = history.events?.at(-1);
+    runId = last?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId ?? undefined;
+  }
+  return runs;
 }
 
 /** Waits (in real time) until the workflow has no pending workflow task or activity. */
@@ -54,16 +69,17 @@ export async function runScenario(
   const eligibility = checkEligibility({ kund: insats.kund, insatstyp: insats.typ, beslutsdatum: insats.beslutsdatum }, settings);
   if (!eligibility.eligible) {
     const reason = eligibility.failures.map((failure) => `${failure.message} (${failure.section})`).join('; ');
-    return { timeline: [{ at: toLocalIso(start), kind: 'event-rejected', event: 'aktualiserad', reason }], warnings: [] };
+    return { timeline: [{ at: toLocalIso(start), kind: 'event-rejected', event: 'aktualiserad', reason }], warnings: [], runs: [] };
   }
 
   const { activities, writes } = recordingActivities();
   const worker = await createWorker({ connection: env.nativeConnection, namespace: 'default', activities, workflowBundle, taskQueue });
   const insatser = createInsatsClient(env.client, { clock, taskQueue });
   const workflowId = insatsWorkflowId(insats.id);
+  let runs: ScenarioRun['runs'] = [];
 
   await worker.runUntil(async () => {
-    await insatser.startInsats({
+    const { firstRunId } = await insatser.startInsats({
       insatsId: insats.id,
       insatstyp: insats.typ,
       rulebook: insats.rulebook ?? rulebookFor(insats.beslutsdatum, settings),
@@ -96,6 +112,7 @@ export async function runScenario(
     await sleepUntil(parseLocalDateTime(`${scenario.until}T23:59:59`));
     const handle = env.client.workflow.getHandle(workflowId);
     if ((await handle.describe()).status.name === 'RUNNING') await handle.terminate('scenario finished');
+    runs = await fetchRuns(env, workflowId, firstRunId);
   });
 
   const timeline = writes
@@ -105,5 +122,5 @@ export async function runScenario(
     .concat(rejected);
   timeline.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   const warnings = [...new Set(timeline.filter((entry) => entry.kind === 'payment' && entry.amount === null).map((entry) => entry.reason ?? ''))];
-  return { timeline, warnings };
+  return { timeline, warnings, runs };
 }

@@ -1,0 +1,34 @@
+// `npm run record-histories -- <scenario.yaml…>`: runs each scenario on the time-skipping server and
+// writes every run's workflow history to test/replay/histories/, where the replay test checks that
+// today's workflow code still replays them. Re-record only for a new scenario, never to make a
+// failing replay pass: a failing replay means the change needs patched() (README, "Changing the workflow").
+import { readFile, writeFile } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { parse as parseYaml } from 'yaml';
+import { historyToJson } from '../simulator/history-files';
+import { runScenario } from '../simulator/run-scenario';
+import { parseScenario } from '../simulator/scenario';
+import { startTimeSkippingServer } from '../simulator/time-skipping';
+import { bundleWorkflows } from '../worker';
+
+const files = process.argv.slice(2);
+if (files.length === 0) {
+  console.error('usage: npm run record-histories -- <scenario.yaml…>');
+  process.exit(2);
+}
+Runtime.install({ logger: new DefaultLogger('ERROR') });
+const [env, workflowBundle] = await Promise.all([startTimeSkippingServer(), bundleWorkflows()]);
+try {
+  for (const file of files) {
+    const scenario = parseScenario(parseYaml(await readFile(file, 'utf8')));
+    const { runs } = await runScenario(scenario, { env, workflowBundle });
+    for (const [index, run] of runs.entries()) {
+      const target = join('test', 'replay', 'histories', `${basename(file, extname(file))}.run${index + 1}.json`);
+      await writeFile(target, `${JSON.stringify(historyToJson(run.history))}\n`);
+      console.log(`${target}: ${run.history.events?.length} events`);
+    }
+  }
+} finally {
+  await env.teardown();
+}

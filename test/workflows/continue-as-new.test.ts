@@ -1,0 +1,46 @@
+// A 12-month AMI2 (2024 §8) with monthly reports continues as new before its history grows large
+// and carries its state across: no run reaches 2 000 events, and the timeline goes on unbroken.
+import { readFileSync } from 'node:fs';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { runScenario, type ScenarioRun } from '../../simulator/run-scenario';
+import { parseScenario } from '../../simulator/scenario';
+import { startTimeSkippingServer } from '../../simulator/time-skipping';
+import { bundleWorkflows } from '../../worker';
+
+let env: TestWorkflowEnvironment;
+let workflowBundle: WorkflowBundleWithSourceMap;
+let run: ScenarioRun;
+
+beforeAll(async () => {
+  [env, workflowBundle] = await Promise.all([startTimeSkippingServer(), bundleWorkflows()]);
+  const scenario = parseScenario(parse(readFileSync('scenarios/ami2-happy-path.yaml', 'utf8')));
+  run = await runScenario(scenario, { env, workflowBundle });
+});
+afterAll(async () => {
+  await env?.teardown();
+});
+
+describe('continue-as-new', () => {
+  it('splits a 12-month AMI2 into runs of fewer than 2 000 history events', () => {
+    expect(run.runs.length).toBeGreaterThanOrEqual(2);
+    for (const { history } of run.runs) expect(history.events!.length).toBeLessThan(2_000);
+    const lastEvent = run.runs[0]!.history.events!.at(-1)!;
+    expect(lastEvent.workflowExecutionContinuedAsNewEventAttributes).toBeTruthy();
+  });
+
+  it('carries the state: every month is paid once, and no deadline is set twice', () => {
+    const payments = run.timeline.filter((entry) => entry.kind === 'payment').map((entry) => entry.month);
+    expect(payments).toEqual([
+      '2025-01', '2025-02', '2025-03', '2025-04', '2025-05', '2025-06',
+      '2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12', '2026-01',
+    ]);
+    const set = run.timeline.filter((entry) => entry.kind === 'deadline-set').map((entry) => `${entry.rule} ${entry.due}`);
+    expect(new Set(set).size).toBe(set.length);
+    // The last month (12 active days, 2026-01-01..12) pays 7 000 / 30 × 12 once the slutrapport is in (2023 §9.1, §6.6).
+    expect(run.timeline.find((entry) => entry.kind === 'payment' && entry.month === '2026-01')).toMatchObject({ amount: 2800 });
+    expect(run.timeline.find((entry) => entry.kind === 'insats-ended')).toMatchObject({ at: '2026-01-13T00:00:00+01:00' });
+  });
+});
