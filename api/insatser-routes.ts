@@ -5,8 +5,8 @@ import { z } from 'zod';
 import type { InsatsClient } from '../client/insats-client';
 import {
   aktualiseringSchema,
+  checkEligibility,
   insatsEventSchema,
-  insatstyperIn,
   localDateOf,
   rulebookFor,
   type Settings,
@@ -31,10 +31,11 @@ export function insatserRoutes({ insatser, clock, settings }: { insatser: Insats
     const today = localDateOf(clock.now());
     const aktualiseringsdatum = aktualisering.aktualiseringsdatum ?? today;
     const rulebook = rulebookFor(aktualisering.beslutsdatum, settings);
-    const problems: string[] = [];
-    if (!insatstyperIn(rulebook).includes(aktualisering.insatstyp)) {
-      problems.push(`${aktualisering.insatstyp} is not an insatstyp of the ${rulebook} rulebook in force on ${aktualisering.beslutsdatum}`);
-    }
+    const eligibility = checkEligibility(
+      { kund: aktualisering.kund, insatstyp: aktualisering.insatstyp, beslutsdatum: aktualisering.beslutsdatum },
+      settings,
+    );
+    const problems = eligibility.failures.map((failure) => `${failure.message} (${failure.section})`);
     if (aktualiseringsdatum < aktualisering.beslutsdatum) problems.push('aktualiseringsdatum is before beslutsdatum');
     if (aktualiseringsdatum > today) problems.push(`aktualiseringsdatum ${aktualiseringsdatum} is in the future`);
     if (problems.length > 0) throw new HttpProblem(422, 'Aktualisering not accepted', problems.join('; '));
@@ -48,6 +49,10 @@ export function insatserRoutes({ insatser, clock, settings }: { insatser: Insats
       anordnare: aktualisering.anordnare,
       kvl: aktualisering.kvl,
       kundId: aktualisering.kundId,
+      kund: { ekonomisktBistand: aktualisering.kund.ekonomisktBistand, arbetsformaga: aktualisering.kund.arbetsformaga },
+      ...(aktualisering.slutdatum ? { slutdatum: aktualisering.slutdatum } : {}),
+      ...(aktualisering.praktikBehov !== undefined ? { praktikBehov: aktualisering.praktikBehov } : {}),
+      settings,
     });
     response
       .status(201)

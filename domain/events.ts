@@ -2,22 +2,11 @@
 // that move it. One schema each, shared by the API and the workflow's update validators.
 import { z } from 'zod';
 import { avslutSchema } from './avslut';
+import { actorIdSchema as actorId, kundIdSchema } from './ids';
+import { kundSchema } from './kund';
 import { INSATSTYPER } from './insatstyp';
 
 const localDate = z.iso.date({ message: 'must be a date, YYYY-MM-DD' });
-const actorId = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._@-]{0,99}$/, 'must be 1–100 letters, digits or . _ @ -');
-
-// Workflow histories and search attributes are not encrypted: the kund id must be opaque
-// (RULEBOOK.md, Actors), so anything shaped like a personnummer is refused.
-const personnummerShape = /(^|\D)(\d{2})?\d{6}[-+]?\d{4}(\D|$)/;
-
-/** An opaque kund id: never a personnummer. */
-export const kundIdSchema = actorId.refine((value) => !personnummerShape.test(value), {
-  message: 'must be an opaque id, not a personnummer',
-});
-
 export const aktualiseringSchema = z
   .object({
     id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'must be 1–64 letters, digits, _ or -'),
@@ -25,9 +14,15 @@ export const aktualiseringSchema = z
     beslutsdatum: localDate,
     /** Defaults to today (Europe/Stockholm) when the API receives it. */
     aktualiseringsdatum: localDate.optional(),
+    /** The granted end date, when the decision names one. */
+    slutdatum: localDate.optional(),
+    /** The uppdrag says a praktik is needed (2023 §2.1.1, 2024 §7.3). */
+    praktikBehov: z.boolean().optional(),
     anordnare: actorId,
     kvl: actorId,
     kundId: kundIdSchema,
+    /** The kund facts eligibility is checked on (RULEBOOK.md, Eligibility at aktualisering). */
+    kund: kundSchema.omit({ id: true }),
   })
   .strict();
 export type Aktualisering = z.infer<typeof aktualiseringSchema>;

@@ -7,6 +7,7 @@ export * from './deadlines';
 export * from './eligibility';
 export * from './events';
 export * from './franvaro';
+export * from './ids';
 export * from './insats';
 export * from './insats-month';
 export * from './insatstyp';

@@ -1,7 +1,7 @@
 // The kund facts eligibility needs, as the kvl states them at aktualisering. The API and the
 // simulator validate with this schema; no name or personnummer, only an opaque id.
 import { z } from 'zod';
-import { kundIdSchema } from './events';
+import { kundIdSchema } from './ids';
 
 export const kundSchema = z
   .object({

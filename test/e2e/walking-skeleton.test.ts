@@ -72,6 +72,7 @@ describe('walking skeleton', () => {
       anordnare,
       kvl: 'k1',
       kundId: 'kund-77',
+      kund: { alder: 30, ekonomisktBistand: true },
     });
     expect(created.status).toBe(201);
     expect(await created.json()).toMatchObject({ id: insatsId, workflowId: `insats-${insatsId}`, rulebook: '2024' });
@@ -127,6 +128,23 @@ describe('walking skeleton', () => {
     expect(await database.insats.findUnique({ where: { id: insatsId } })).toMatchObject({ phase: 'pagaende' });
   });
 
+  it('refuses an ineligible aktualisering with 422 and every failed condition (2024 §7.1, 2023 §2)', async () => {
+    const before = await database.insats.count();
+    const ami1 = await post('/api/insatser', {
+      id: uniqueInsatsId('ineligible'), insatstyp: 'AMI1', beslutsdatum: '2025-12-22', anordnare, kvl: 'k1', kundId: 'kund-78',
+      kund: { alder: 30, ekonomisktBistand: true, arbetsformaga: 50 },
+    });
+    expect(ami1.status).toBe(422);
+    expect(((await ami1.json()) as { detail: string }).detail).toContain('AMI1 needs full arbetsförmåga, the kund has 50 % (2024 §1.3, §7.1)');
+    const jpgIn2025 = await post('/api/insatser', {
+      id: uniqueInsatsId('ineligible'), insatstyp: 'JPG', beslutsdatum: '2025-12-22', anordnare, kvl: 'k1', kundId: 'kund-79',
+      kund: { alder: 20, ekonomisktBistand: false },
+    });
+    expect(jpgIn2025.status).toBe(422);
+    expect(((await jpgIn2025.json()) as { detail: string }).detail).toMatch(/JPG/);
+    expect(await database.insats.count()).toBe(before);
+  });
+
   it('answers bad input with 400 and changes nothing', async () => {
     const before = await database.insats.count();
     const missingFields = await post('/api/insatser', { id: 'x1', insatstyp: 'XYZ' });
@@ -136,6 +154,9 @@ describe('walking skeleton', () => {
       expect.arrayContaining(['body.insatstyp', 'body.beslutsdatum', 'body.anordnare', 'body.kvl', 'body.kundId']),
     );
     expect((await post('/api/insatser', '{"id": ')).status).toBe(400);
+    const personnummer = await post('/api/insatser', { id: 'x2', insatstyp: 'AMI1', beslutsdatum: '2025-12-22', anordnare, kvl: 'k1', kundId: '19900101-1234', kund: { alder: 35, ekonomisktBistand: true } });
+    expect(personnummer.status).toBe(400);
+    expect(await personnummer.json()).toMatchObject({ invalidParams: [{ path: 'body.kundId', reason: 'must be an opaque id, not a personnummer' }] });
     expect((await post(`/api/insatser/${insatsId}/events`, { type: 'hokus-pokus' })).status).toBe(400);
     expect((await post('/api/insatser/no-such-insats/events', { type: 'bemannad' })).status).toBe(404);
     expect(await database.insats.count()).toBe(before);
