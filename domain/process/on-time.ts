@@ -82,7 +82,9 @@ export function decideTick(record: InsatsRecord, today: LocalDate, settings: Set
   }
   changes.push(...brist(record, today, settings));
 
-  if (record.phase === 'avslutad' && liveDeadlines(record).length === 0 && changes.length === 0) {
+  // Closed when nothing is left to wait for: no deadline, and no bonusrapport waiting for the kvl's approval.
+  const bonusAwaitsApproval = record.facts.bonusrapportIn && !record.facts.bonusApproved;
+  if (record.phase === 'avslutad' && liveDeadlines(record).length === 0 && !bonusAwaitsApproval && changes.length === 0) {
     changes.push({ type: 'phase', phase: 'stangd' });
   }
   return changes;
