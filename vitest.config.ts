@@ -9,6 +9,7 @@ export default defineConfig({
     pool: 'forks',
     // Two cores: each file may start its own Temporal server and worker.
     maxWorkers: 2,
+    env: { LOG_LEVEL: 'warn' },
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

@@ -1,32 +1,86 @@
-// The express application: JSON in, JSON or problem+json out.
+// The express application: security headers, request ids and logs, authentication, rate limits,
+// idempotent POSTs, the routes, and one problem+json shape for every error.
 import { randomUUID } from 'node:crypto';
 import express from 'express';
+import { rateLimit } from 'express-rate-limit';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
 import type { InsatsClient } from '../client/insats-client';
 import { defaultSettings, type Settings } from '../domain';
 import { systemClock, type Clock } from '../platform/clock';
+import type { Database } from '../platform/database';
+import { logger } from '../platform/logger';
+import { authenticate, callerOf } from './auth';
+import { calendarRoutes } from './calendar-routes';
+import { deadlinesRoutes } from './deadlines-routes';
+import { idempotentPosts } from './idempotency';
 import { insatserRoutes } from './insatser-routes';
-import { notFoundHandler, problemHandler } from './problem';
+import { docsPage, openApiDocument } from './openapi';
+import { HttpProblem, notFoundHandler, problemHandler } from './problem';
 
 export interface AppDependencies {
   insatser: InsatsClient;
+  database: Database;
   clock?: Clock;
   settings?: Settings;
+  /** Requests per minute per API key. */
+  rateLimitPerMinute?: number;
 }
 
-export function createApp({ insatser, clock = systemClock, settings = defaultSettings }: AppDependencies) {
+export function createApp({ insatser, database, clock = systemClock, settings = defaultSettings, rateLimitPerMinute = 600 }: AppDependencies) {
   const app = express();
   app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(helmet());
   app.use((request, response, next) => {
     const requestId = request.get('X-Request-Id');
     response.locals.requestId = requestId && /^[\w.:-]{1,128}$/.test(requestId) ? requestId : randomUUID();
     response.set('X-Request-Id', response.locals.requestId as string);
     next();
   });
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (_request, response) => response.getHeader('X-Request-Id') as string,
+      // Never log a token: the calendar path carries one too.
+      serializers: { req: (request: { id: string; method: string; url: string }) => ({ id: request.id, method: request.method, url: request.url.replace(/kvcal_[\w-]+/, 'kvcal_[redacted]') }) },
+    }),
+  );
   app.use(express.json({ limit: '64kb', strict: true }));
+
+  const document = openApiDocument();
   app.get('/healthz', (_request, response) => {
     response.json({ status: 'ok' });
   });
-  app.use('/api/insatser', insatserRoutes({ insatser, clock, settings }));
+  app.get('/readyz', async (_request, response) => {
+    await Promise.all([insatser.ping(), database.$queryRaw`SELECT 1`]);
+    response.json({ status: 'ready' });
+  });
+  app.get('/openapi.json', (_request, response) => {
+    response.json(document);
+  });
+  app.get('/docs', (_request, response) => {
+    response.type('html').send(docsPage(document));
+  });
+  app.use('/api/calendar', calendarRoutes({ database }));
+
+  app.use('/api', authenticate(database));
+  app.use(
+    '/api',
+    rateLimit({
+      windowMs: 60_000,
+      limit: rateLimitPerMinute,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      keyGenerator: (_request, response) => callerOf(response.locals).keyId,
+      handler: () => {
+        throw new HttpProblem(429, 'Too many requests', `more than ${rateLimitPerMinute} requests a minute for this key`);
+      },
+    }),
+  );
+  app.use('/api', idempotentPosts(database));
+  app.use('/api/insatser', insatserRoutes({ insatser, database, clock, settings }));
+  app.use('/api/deadlines', deadlinesRoutes({ database }));
   app.use(notFoundHandler);
   app.use(problemHandler);
   return app;

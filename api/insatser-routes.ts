@@ -1,33 +1,42 @@
-// /api/insatser: aktualisering, events and the state of one insats.
+// /api/insatser: aktualisering, the insatser a caller may see, one insats, and its events.
+// Each route: parse → check role and scope → client facade or query → JSON.
 import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { InsatsClient } from '../client/insats-client';
-import {
-  aktualiseringSchema,
-  checkEligibility,
-  insatsEventSchema,
-  localDateOf,
-  rulebookFor,
-  type Settings,
-} from '../domain';
+import { aktualiseringSchema, checkEligibility, insatsEventSchema, localDateOf, rulebookFor, type Settings } from '../domain';
 import type { Clock } from '../platform/clock';
+import type { Database } from '../platform/database';
+import { callerOf } from './auth';
+import { canSee, mayAktualisera, mayRecordEvent } from './caller';
 import { HttpProblem, invalidInput } from './problem';
+import { listInsatser, storedEvents } from './queries';
+import { insatsIdParamSchema, listInsatserQuerySchema } from './schemas';
 
-const insatsIdParam = z.object({ id: aktualiseringSchema.shape.id });
-const idempotencyKey = z.string().regex(/^[A-Za-z0-9_.:-]{1,128}$/, 'must be 1–128 letters, digits or _ . : -');
-
-function parse<T>(schema: z.ZodType<T>, value: unknown, where: 'body' | 'path' | 'query' | 'header'): T {
+function parse<T>(schema: z.ZodType<T>, value: unknown, where: 'body' | 'path' | 'query'): T {
   const result = schema.safeParse(value);
   if (!result.success) throw invalidInput(result.error, where);
   return result.data;
 }
 
-export function insatserRoutes({ insatser, clock, settings }: { insatser: InsatsClient; clock: Clock; settings: Settings }) {
+const notFound = (id: string) => new HttpProblem(404, 'Not found', `insats ${id} does not exist`);
+
+export function insatserRoutes({ insatser, database, clock, settings }: { insatser: InsatsClient; database: Database; clock: Clock; settings: Settings }) {
   const router = Router();
 
+  /** The insats's state, or 404 when it does not exist or the caller may not see it. */
+  async function visibleInsats(id: string, caller: ReturnType<typeof callerOf>) {
+    const snapshot = await insatser.describeInsats(id);
+    if (!canSee(caller, snapshot)) throw notFound(id);
+    return snapshot;
+  }
+
   router.post('/', async (request, response) => {
+    const caller = callerOf(response.locals);
     const aktualisering = parse(aktualiseringSchema, request.body, 'body');
+    if (!mayAktualisera(caller, aktualisering.kvl)) {
+      throw new HttpProblem(403, 'Forbidden', caller.role === 'kvl' ? `this key acts for kvl ${caller.kvl}` : 'only a kvl aktualiserar an insats');
+    }
     const today = localDateOf(clock.now());
     const aktualiseringsdatum = aktualisering.aktualiseringsdatum ?? today;
     const rulebook = rulebookFor(aktualisering.beslutsdatum, settings);
@@ -60,16 +69,24 @@ export function insatserRoutes({ insatser, clock, settings }: { insatser: Insats
       .json({ id: aktualisering.id, workflowId, rulebook, insatstyp: aktualisering.insatstyp, aktualiseringsdatum });
   });
 
+  router.get('/', async (request, response) => {
+    const filters = parse(listInsatserQuerySchema, request.query, 'query');
+    response.json(await listInsatser(database, callerOf(response.locals), filters, localDateOf(clock.now())));
+  });
+
   router.get('/:id', async (request, response) => {
-    const { id } = parse(insatsIdParam, request.params, 'path');
-    response.json(await insatser.describeInsats(id));
+    const { id } = parse(insatsIdParamSchema, request.params, 'path');
+    const snapshot = await visibleInsats(id, callerOf(response.locals));
+    response.json({ ...snapshot, events: await storedEvents(database, id) });
   });
 
   router.post('/:id/events', async (request, response) => {
-    const { id } = parse(insatsIdParam, request.params, 'path');
+    const caller = callerOf(response.locals);
+    const { id } = parse(insatsIdParamSchema, request.params, 'path');
     const event = parse(insatsEventSchema, request.body, 'body');
-    const key = request.get('Idempotency-Key');
-    const updateId = key === undefined ? randomUUID() : parse(idempotencyKey, key, 'header');
+    await visibleInsats(id, caller);
+    if (!mayRecordEvent(caller, event.type)) throw new HttpProblem(403, 'Forbidden', `a ${caller.role} does not record ${event.type}`);
+    const updateId = (response.locals.idempotencyKey as string | undefined) ?? randomUUID();
     const outcome = await insatser.applyEvent(id, { event, requestId: response.locals.requestId as string }, { updateId });
     response.json(outcome);
   });

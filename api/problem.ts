@@ -1,5 +1,7 @@
 // One error shape for every answer that is not a success: RFC 9457 problem+json.
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { status } from '@grpc/grpc-js';
+import { isGrpcServiceError, ServiceError } from '@temporalio/client';
 import { ZodError } from 'zod';
 import { EventRejectedError, InsatsAlreadyExistsError, InsatsNotFoundError } from '../client/insats-client';
 import { logger } from '../platform/logger';
@@ -28,8 +30,24 @@ export function invalidInput(error: ZodError, where: 'body' | 'path' | 'query' |
   return new HttpProblem(400, 'Invalid input', invalidParams.map((param) => `${param.path}: ${param.reason}`).join('; '), invalidParams);
 }
 
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'P1001', 'P1002', 'P1017']);
+
+/** Temporal or PostgreSQL cannot be reached: the request may succeed later. */
+function isUnavailable(error: unknown): boolean {
+  for (let current: unknown = error, depth = 0; current && depth < 5; depth += 1) {
+    if (isGrpcServiceError(current) && [status.UNAVAILABLE, status.DEADLINE_EXCEEDED].includes(current.code)) return true;
+    if (current instanceof ServiceError && /unavailable|connect/i.test(current.message)) return true;
+    const { code, kind, cause } = current as { code?: unknown; kind?: unknown; cause?: unknown };
+    if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
+    if (kind === 'DatabaseNotReachable' || kind === 'ConnectionClosed') return true;
+    current = cause;
+  }
+  return false;
+}
+
 function toProblem(error: unknown): HttpProblem {
   if (error instanceof HttpProblem) return error;
+  if (isUnavailable(error)) return new HttpProblem(503, 'Service unavailable', 'Temporal or the database cannot be reached; try again shortly');
   if (error instanceof ZodError) return invalidInput(error);
   if (error instanceof EventRejectedError) {
     return error.reason === 'illegal'
@@ -49,6 +67,7 @@ function toProblem(error: unknown): HttpProblem {
 
 export const problemHandler: ErrorRequestHandler = (error, request, response, _next) => {
   const problem = toProblem(error);
+  if (problem.status === 503) response.set('Retry-After', '30');
   if (problem.status >= 500) logger.error({ err: error, requestId: response.locals.requestId }, 'request failed');
   response
     .status(problem.status)

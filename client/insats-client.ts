@@ -76,6 +76,11 @@ export function createInsatsClient(client: Client, { clock = systemClock, taskQu
       });
     },
 
+    /** Throws when Temporal cannot be reached. */
+    async ping(): Promise<void> {
+      await client.workflowService.getSystemInfo({});
+    },
+
     async describeInsats(insatsId: string): Promise<InsatsSnapshot> {
       return notFoundAs(insatsId, () => handle(insatsId).query(insatsStateQuery));
     },

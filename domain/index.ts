@@ -5,6 +5,7 @@ export * from './brist';
 export * from './calendar';
 export * from './deadlines';
 export * from './eligibility';
+export * from './event-actors';
 export * from './events';
 export * from './franvaro';
 export * from './ids';

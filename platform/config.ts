@@ -21,6 +21,8 @@ export interface Config {
   mailCatcherPort: number;
   dataDir: string;
   logLevel: string;
+  /** Requests a minute per API key. */
+  rateLimitPerMinute: number;
 }
 
 function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -28,6 +30,14 @@ function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   if (value === undefined || value === '') return fallback;
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65535) throw new Error(`${name} must be a port number, got "${value}"`);
+  return parsed;
+}
+
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = env[name];
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1) throw new Error(`${name} must be a positive whole number, got "${value}"`);
   return parsed;
 }
 
@@ -47,5 +57,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailCatcherPort: port(env, 'MAIL_CATCHER_PORT', 1025),
     dataDir: env.DATA_DIR || join(process.cwd(), '.data'),
     logLevel: env.LOG_LEVEL || 'info',
+    rateLimitPerMinute: positive(env, 'RATE_LIMIT_PER_MINUTE', 600),
   };
 }

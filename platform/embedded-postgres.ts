@@ -15,7 +15,9 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
   const folder = join(dataDir, 'pglite');
   await mkdir(folder, { recursive: true });
   const db = await PGlite.create(folder);
-  const server = new PGLiteSocketServer({ db, port, host: '127.0.0.1', maxConnections: 1 });
+  // The service keeps one connection; a few more let `npm run apikey` work while it runs. pglite-socket
+  // queues queries and keeps a transaction's queries together.
+  const server = new PGLiteSocketServer({ db, port, host: '127.0.0.1', maxConnections: 4 });
   await server.start();
   return {
     url: `postgresql://postgres@127.0.0.1:${port}/postgres`,

@@ -99,7 +99,7 @@ async function main(): Promise<void> {
   });
 
   const client = new Client({ connection, namespace: config.temporalNamespace });
-  const app = createApp({ insatser: createInsatsClient(client) });
+  const app = createApp({ insatser: createInsatsClient(client), database, rateLimitPerMinute: config.rateLimitPerMinute });
   const server = app.listen(config.apiPort, config.apiHost);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -111,7 +111,7 @@ async function main(): Promise<void> {
     [
       '',
       'Kundval insatser is running.',
-      `  API:          http://${config.apiHost}:${config.apiPort}/api/insatser`,
+      `  API:          http://${config.apiHost}:${config.apiPort}/api  (docs: /docs, keys: npm run apikey -- create …)`,
       `  Temporal:     ${temporalAddress}, namespace ${config.temporalNamespace}`,
       `  Temporal UI:  ${uiUrl}`,
       `  PostgreSQL:   ${config.databaseUrl ? 'DATABASE_URL' : `embedded (${join(config.dataDir, 'pglite')})`}`,

@@ -24,7 +24,7 @@ describe('docker-compose.yml', () => {
 
   it('sets every environment variable platform/config.ts reads', () => {
     const source = readFileSync('platform/config.ts', 'utf8');
-    const read = new Set([...source.matchAll(/env\.([A-Z_]+)|port\(env, '([A-Z_]+)'/g)].map((match) => match[1] ?? match[2]));
+    const read = new Set([...source.matchAll(/env\.([A-Z_]+)|(?:port|positive)\(env, '([A-Z_]+)'/g)].map((match) => match[1] ?? match[2]));
     expect(read.size).toBeGreaterThan(5);
     for (const name of read) expect(environment, `app.environment.${name}`).toHaveProperty(name!);
   });

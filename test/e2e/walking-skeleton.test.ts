@@ -4,6 +4,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createActivities } from '../../activities';
+import { createApiKey } from '../../api/api-keys';
 import { createApp } from '../../api/app';
 import { createInsatsClient } from '../../client/insats-client';
 import { parseLocalDateTime } from '../../domain';
@@ -22,6 +23,8 @@ let worker: Worker;
 let workerRun: Promise<void>;
 let server: Server;
 let baseUrl: string;
+let kvlToken: string;
+let anordnareToken: string;
 const anordnare = uniqueInsatsId('anordnare');
 const taskQueue = `e2e-${anordnare}`;
 
@@ -37,7 +40,9 @@ beforeAll(async () => {
   workerRun = worker.run();
   // Monday 2025-12-29, three seconds before the 08:00 reminders go out.
   const clock = fixedOffsetClock(parseLocalDateTime('2025-12-29T07:59:57'));
-  const app = createApp({ insatser: createInsatsClient(env.client, { clock, taskQueue }), clock });
+  const app = createApp({ insatser: createInsatsClient(env.client, { clock, taskQueue }), database, clock });
+  kvlToken = (await createApiKey(database, { role: 'kvl', kvl: 'k1' })).token;
+  anordnareToken = (await createApiKey(database, { role: 'anordnare', anordnare })).token;
   server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const address = server.address();
@@ -53,10 +58,15 @@ afterAll(async () => {
   await env?.teardown();
 });
 
+/** POST as the kvl for /api/insatser, as the anordnare for events. */
 const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
   fetch(`${baseUrl}${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${path.endsWith('/events') ? anordnareToken : kvlToken}`,
+      ...headers,
+    },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
 

@@ -1,0 +1,42 @@
+// Idempotency-Key on POST: a retried request (same key, same method, path and body) gets the
+// first answer again and changes nothing; the same key with another request is refused.
+import { createHash } from 'node:crypto';
+import type { RequestHandler } from 'express';
+import { z } from 'zod';
+import type { Database } from '../platform/database';
+import { callerOf } from './auth';
+import { HttpProblem, invalidInput } from './problem';
+
+const keySchema = z.string().regex(/^[A-Za-z0-9_.:-]{1,128}$/, 'must be 1–128 letters, digits or _ . : -');
+
+export function idempotentPosts(database: Database): RequestHandler {
+  return async (request, response, next) => {
+    const header = request.get('Idempotency-Key');
+    if (request.method !== 'POST' || header === undefined) return next();
+    const parsed = keySchema.safeParse(header);
+    if (!parsed.success) throw invalidInput(parsed.error, 'header');
+    const caller = callerOf(response.locals);
+    const requestHash = createHash('sha256').update(`${request.method} ${request.originalUrl} ${JSON.stringify(request.body ?? null)}`).digest('hex');
+    const where = { apiKeyId_key: { apiKeyId: caller.keyId, key: parsed.data } };
+    const earlier = await database.idempotentRequest.findUnique({ where });
+    if (earlier) {
+      if (earlier.requestHash !== requestHash) {
+        throw new HttpProblem(422, 'Idempotency-Key reused', 'this Idempotency-Key was used for a different request');
+      }
+      response.set('Idempotent-Replayed', 'true');
+      response.status(earlier.status).json(earlier.body);
+      return;
+    }
+    response.locals.idempotencyKey = `${caller.keyId}:${parsed.data}`;
+    const json = response.json.bind(response);
+    response.json = (body: unknown) => {
+      if (response.statusCode < 500) {
+        database.idempotentRequest
+          .create({ data: { apiKeyId: caller.keyId, key: parsed.data, requestHash, status: response.statusCode, body: body as object } })
+          .catch(() => undefined); // a concurrent duplicate stored it first
+      }
+      return json(body);
+    };
+    next();
+  };
+}

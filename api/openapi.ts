@@ -1,0 +1,149 @@
+// The OpenAPI 3.1 document, generated from the same zod schemas the routes parse with.
+import { z } from 'zod';
+import { aktualiseringSchema, insatsEventSchema } from '../domain';
+import { calendarParamSchema, insatsIdParamSchema, listDeadlinesQuerySchema, listInsatserQuerySchema } from './schemas';
+
+const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+
+function parameters(schema: z.ZodObject, location: 'query' | 'path') {
+  const properties = (jsonSchema(schema).properties ?? {}) as Record<string, Record<string, unknown>>;
+  const required = new Set((jsonSchema(schema).required as string[] | undefined) ?? []);
+  return Object.entries(properties).map(([name, property]) => ({
+    name,
+    in: location,
+    required: location === 'path' || (required.has(name) && property.default === undefined),
+    schema: property,
+  }));
+}
+
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+});
+const json = (description: string, schema: Record<string, unknown> = { type: 'object' }) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const errors = {
+  '400': problem('Malformed input; `invalidParams` names each bad field'),
+  '401': problem('No valid API key'),
+  '429': problem('Too many requests for this key'),
+  '503': problem('Temporal or PostgreSQL unreachable; see Retry-After'),
+};
+const idempotencyKey = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  schema: { type: 'string', pattern: '^[A-Za-z0-9_.:-]{1,128}$' },
+  description: 'A retried POST with the same key and body gets the first answer and changes nothing.',
+};
+
+export function openApiDocument() {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Kundval insatser',
+      version: '1.0.0',
+      description: 'Deadlines of Nacka kommun’s kundval arbetsmarknadsinsatser. Rule ids follow RULEBOOK.md.',
+    },
+    servers: [{ url: '/' }],
+    security: [{ bearer: [] }],
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'An API key from `npm run apikey -- create`' } },
+      schemas: {
+        Aktualisering: jsonSchema(aktualiseringSchema),
+        InsatsEvent: jsonSchema(insatsEventSchema),
+        Problem: {
+          type: 'object',
+          required: ['type', 'title', 'status', 'detail'],
+          properties: {
+            type: { type: 'string' },
+            title: { type: 'string' },
+            status: { type: 'integer' },
+            detail: { type: 'string' },
+            instance: { type: 'string' },
+            invalidParams: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, reason: { type: 'string' } } } },
+          },
+        },
+      },
+    },
+    paths: {
+      '/api/insatser': {
+        post: {
+          summary: 'Aktualisera an insats (kvl): starts its workflow; eligibility is checked',
+          parameters: [idempotencyKey],
+          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Aktualisering' } } } },
+          responses: {
+            '201': json('Started'),
+            ...errors,
+            '403': problem('The key may not aktualisera (not a kvl, or another kvl)'),
+            '409': problem('An insats with this id exists'),
+            '422': problem('Not eligible: every failed condition with its section'),
+          },
+        },
+        get: {
+          summary: 'The insatser the caller may see, with filters and cursor pagination',
+          parameters: parameters(listInsatserQuerySchema, 'query'),
+          responses: { '200': json('A page of insatser and the next cursor'), ...errors },
+        },
+      },
+      '/api/insatser/{id}': {
+        get: {
+          summary: 'One insats: phase, open and pending deadlines, timeline and stored events',
+          parameters: parameters(insatsIdParamSchema, 'path'),
+          responses: { '200': json('The insats'), ...errors, '404': problem('No such insats, or not the caller’s') },
+        },
+      },
+      '/api/insatser/{id}/events': {
+        post: {
+          summary: 'Record an event (a Temporal Update, validated by the workflow)',
+          parameters: [...parameters(insatsIdParamSchema, 'path'), idempotencyKey],
+          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/InsatsEvent' } } } },
+          responses: {
+            '200': json('Applied: the deadlines it met and the phase'),
+            ...errors,
+            '403': problem('The caller’s role does not record this event'),
+            '404': problem('No such insats, or not the caller’s'),
+            '409': problem('The insats does not accept this event now; `detail` says why'),
+          },
+        },
+      },
+      '/api/deadlines': {
+        get: {
+          summary: 'What is due: the caller’s open deadlines, soonest first',
+          parameters: parameters(listDeadlinesQuerySchema, 'query'),
+          responses: { '200': json('Open deadlines'), ...errors },
+        },
+      },
+      '/api/calendar/{token}.ics': {
+        get: {
+          summary: 'The caller’s open deadlines as an iCalendar feed (token from `npm run apikey -- create`)',
+          security: [],
+          parameters: parameters(calendarParamSchema, 'path'),
+          responses: { '200': { description: 'text/calendar', content: { 'text/calendar': { schema: { type: 'string' } } } }, '404': problem('No such calendar') },
+        },
+      },
+      '/healthz': { get: { summary: 'The process is up', security: [], responses: { '200': json('Up') } } },
+      '/readyz': { get: { summary: 'Temporal and PostgreSQL are reachable', security: [], responses: { '200': json('Ready'), '503': problem('Not ready') } } },
+      '/openapi.json': { get: { summary: 'This document', security: [], responses: { '200': json('OpenAPI 3.1') } } },
+      '/docs': { get: { summary: 'This document as a page', security: [], responses: { '200': { description: 'HTML' } } } },
+    },
+  };
+}
+
+/** A plain page listing every operation, served without scripts from elsewhere. */
+export function docsPage(document: ReturnType<typeof openApiDocument>): string {
+  const escape = (text: string) => text.replace(/[&<>"]/g, (character) => `&#${character.charCodeAt(0)};`);
+  const rows = Object.entries(document.paths).flatMap(([path, operations]) =>
+    Object.entries(operations).map(
+      ([method, operation]) =>
+        `<tr><td><code>${method.toUpperCase()}</code></td><td><code>${escape(path)}</code></td><td>${escape((operation as { summary: string }).summary)}</td></tr>`,
+    ),
+  );
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(document.info.title)} API</title>
+<style>body{font-family:system-ui,sans-serif;margin:2rem;max-width:70rem}td,th{padding:.3rem .8rem;text-align:left;vertical-align:top}tr:nth-child(even){background:#f4f4f4}</style>
+</head><body><h1>${escape(document.info.title)} API</h1><p>${escape(document.info.description)}</p>
+<p>Every <code>/api</code> route takes <code>Authorization: Bearer &lt;token&gt;</code>. Errors are <code>application/problem+json</code>.
+The full document: <a href="/openapi.json">/openapi.json</a>.</p>
+<table><tr><th>Method</th><th>Path</th><th>What it does</th></tr>${rows.join('')}</table></body></html>`;
+}

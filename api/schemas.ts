@@ -1,0 +1,32 @@
+// The API's request schemas beside the domain's (aktualiseringSchema, insatsEventSchema): parsed
+// by the routes and published in the OpenAPI document from the same objects.
+import { z } from 'zod';
+import { INSATSTYPER, aktualiseringSchema, actorIdSchema } from '../domain';
+
+export const insatsIdParamSchema = z.object({ id: aktualiseringSchema.shape.id }).strict();
+
+const booleanQuery = z.enum(['true', 'false']).transform((value) => value === 'true');
+const limit = z.coerce.number().int().min(1).max(200).default(50);
+
+export const listInsatserQuerySchema = z
+  .object({
+    anordnare: actorIdSchema.optional(),
+    kvl: actorIdSchema.optional(),
+    insatstyp: z.enum(INSATSTYPER).optional(),
+    phase: z.enum(['aktualiserad', 'pagaende', 'avslutad', 'stangd']).optional(),
+    overdue: booleanQuery.optional(),
+    dueBefore: z.iso.date().optional(),
+    cursor: aktualiseringSchema.shape.id.optional(),
+    limit,
+  })
+  .strict();
+
+export const listDeadlinesQuerySchema = z
+  .object({
+    owner: z.enum(['anordnare', 'kvl', 'arbetsledare', 'kundkoordinator']).optional(),
+    dueBefore: z.iso.date().optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(200),
+  })
+  .strict();
+
+export const calendarParamSchema = z.object({ token: z.string().regex(/^kvcal_[A-Za-z0-9_-]{20,100}$/, 'not a calendar token') }).strict();
