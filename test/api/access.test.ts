@@ -1,0 +1,165 @@
+// Roles and scopes over real HTTP: an anordnare never sees or touches another anordnare's insats
+// (404, not revealing it exists), a role never records another role's event (403), and every
+// error is one problem+json shape.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import ICAL from 'ical.js';
+import { createApiKey, revokeApiKey } from '../../api/api-keys';
+import { uniqueInsatsId } from '../helpers/temporal';
+import { eventually } from '../helpers/wait';
+import { startHarness, type Harness } from './harness';
+
+let api: Harness;
+const a = uniqueInsatsId('anordnare-a');
+const b = uniqueInsatsId('anordnare-b');
+const insatsA = uniqueInsatsId('insats-a');
+const insatsB = uniqueInsatsId('insats-b');
+const kund = { alder: 30, ekonomisktBistand: true };
+const aktualisering = (id: string, anordnare: string, kvl = 'k1') => ({
+  id, insatstyp: 'AMI2', beslutsdatum: '2025-12-22', aktualiseringsdatum: '2025-12-23', anordnare, kvl, kundId: `kund-${id}`, kund,
+});
+
+beforeAll(async () => {
+  api = await startHarness(inject('databaseUrl'), {
+    kvl: { role: 'kvl', kvl: 'k1' },
+    otherKvl: { role: 'kvl', kvl: 'k2' },
+    allKvl: { role: 'kvl' },
+    anordnareA: { role: 'anordnare', anordnare: a },
+    anordnareB: { role: 'anordnare', anordnare: b },
+    arbetsledare: { role: 'arbetsledare' },
+    operator: { role: 'operator' },
+  });
+  for (const [id, anordnare] of [[insatsA, a], [insatsB, b]] as const) {
+    expect((await api.request('POST', '/api/insatser', { as: 'kvl', body: aktualisering(id, anordnare) })).status).toBe(201);
+  }
+  await eventually(async () => ((await api.database.deadline.count({ where: { insatsId: { in: [insatsA, insatsB] } } })) >= 4 ? true : undefined));
+});
+afterAll(async () => {
+  await api?.close();
+});
+
+async function problem(response: Response, status: number) {
+  expect(response.status).toBe(status);
+  expect(response.headers.get('content-type')).toContain('application/problem+json');
+  const body = (await response.json()) as { type: string; title: string; status: number; detail: string };
+  expect(body).toMatchObject({ type: 'about:blank', status, title: expect.any(String), detail: expect.any(String) });
+  expect(JSON.stringify(body)).not.toMatch(/at .*\.ts:\d+/); // never a stack trace
+  return body;
+}
+
+describe('authentication', () => {
+  it('answers 401 without a key, with an unknown key and with a revoked key', async () => {
+    await problem(await api.request('GET', '/api/insatser'), 401);
+    await problem(await api.request('GET', '/api/insatser', { as: 'kv_not-a-real-token-at-all' }), 401);
+    const revoked = await createApiKey(api.database, { role: 'operator' });
+    expect(await revokeApiKey(api.database, revoked.id)).toBe(true);
+    await problem(await api.request('GET', '/api/insatser', { headers: { authorization: `Bearer ${revoked.token}` } }), 401);
+  });
+});
+
+describe('anordnare A against anordnare B’s insats, on every endpoint', () => {
+  it('cannot read it: 404, as if it did not exist', async () => {
+    const body = await problem(await api.request('GET', `/api/insatser/${insatsB}`, { as: 'anordnareA' }), 404);
+    expect(body.detail).toBe(`insats ${insatsB} does not exist`);
+    const unknown = await problem(await api.request('GET', '/api/insatser/no-such-insats', { as: 'anordnareA' }), 404);
+    expect(unknown.detail).toBe('insats no-such-insats does not exist');
+  });
+
+  it('cannot record an event on it, allowed or not for its role: 404', async () => {
+    await problem(await api.request('POST', `/api/insatser/${insatsB}/events`, { as: 'anordnareA', body: { type: 'bemannad' } }), 404);
+    await problem(await api.request('POST', `/api/insatser/${insatsB}/events`, { as: 'anordnareA', body: { type: 'plan-godkand' } }), 404);
+  });
+
+  it('does not find it in lists, in what is due, or in its calendar', async () => {
+    const list = (await (await api.request('GET', '/api/insatser', { as: 'anordnareA' })).json()) as { items: { id: string }[] };
+    expect(list.items.map((item) => item.id)).toEqual([insatsA]);
+    const filtered = (await (await api.request('GET', `/api/insatser?anordnare=${b}`, { as: 'anordnareA' })).json()) as { items: unknown[] };
+    expect(filtered.items).toEqual([]);
+    const due = (await (await api.request('GET', '/api/deadlines', { as: 'anordnareA' })).json()) as { items: { insatsId: string }[] };
+    expect(due.items.length).toBeGreaterThan(0);
+    expect(new Set(due.items.map((item) => item.insatsId))).toEqual(new Set([insatsA]));
+  });
+});
+
+describe('what each role may do', () => {
+  it('lets only a kvl aktualisera, and only as itself (403)', async () => {
+    for (const who of ['anordnareA', 'arbetsledare', 'operator', 'otherKvl']) {
+      await problem(await api.request('POST', '/api/insatser', { as: who, body: aktualisering(uniqueInsatsId('x'), a) }), 403);
+    }
+    expect(await api.database.insats.count({ where: { anordnareId: a } })).toBe(1);
+  });
+
+  it('lets a kvl key see its own kvl’s insatser, a kvl key without a kvl and the arbetsledare and operator see all', async () => {
+    expect((await api.request('GET', `/api/insatser/${insatsA}`, { as: 'kvl' })).status).toBe(200);
+    await problem(await api.request('GET', `/api/insatser/${insatsA}`, { as: 'otherKvl' }), 404);
+    for (const who of ['allKvl', 'arbetsledare', 'operator']) expect((await api.request('GET', `/api/insatser/${insatsB}`, { as: who })).status).toBe(200);
+  });
+
+  it('refuses an anordnare approving its own plan and an operator recording anything (403), and changes nothing', async () => {
+    const before = await api.database.insatsEvent.count();
+    const approve = await problem(await api.request('POST', `/api/insatser/${insatsA}/events`, { as: 'anordnareA', body: { type: 'plan-godkand' } }), 403);
+    expect(approve.detail).toBe('the role anordnare does not record plan-godkand');
+    await problem(await api.request('POST', `/api/insatser/${insatsA}/events`, { as: 'operator', body: { type: 'bemannad' } }), 403);
+    await problem(await api.request('POST', `/api/insatser/${insatsA}/events`, { as: 'kvl', body: { type: 'bemannad' } }), 403);
+    expect(await api.database.insatsEvent.count()).toBe(before);
+  });
+
+  it('lets the anordnare staff its insats once (200, then 409) and the kvl lodge the uppdrag', async () => {
+    const staffed = await api.request('POST', `/api/insatser/${insatsA}/events`, { as: 'anordnareA', body: { type: 'bemannad' } });
+    expect(staffed.status).toBe(200);
+    const again = await problem(await api.request('POST', `/api/insatser/${insatsA}/events`, { as: 'anordnareA', body: { type: 'bemannad' } }), 409);
+    expect(again.detail).toBe('bemanning is already met');
+    expect((await api.request('POST', `/api/insatser/${insatsA}/events`, { as: 'kvl', body: { type: 'uppdrag-inlagt' } })).status).toBe(200);
+    const early = await problem(await api.request('POST', `/api/insatser/${insatsA}/events`, { as: 'anordnareA', body: { type: 'manadsrapport-klar', month: '2025-12' } }), 409);
+    expect(early.detail).toBe('no månadsrapport for 2025-12 is due');
+  });
+});
+
+describe('problem bodies', () => {
+  it('400 names the invalid fields, 422 every failed eligibility condition', async () => {
+    const invalid = (await problem(await api.request('POST', '/api/insatser', { as: 'kvl', body: { id: '', insatstyp: 'X' } }), 400)) as unknown as {
+      invalidParams: { path: string; reason: string }[];
+    };
+    expect(invalid.invalidParams.map((param) => param.path)).toEqual(expect.arrayContaining(['body.id', 'body.insatstyp', 'body.kund']));
+    const ineligible = await problem(
+      await api.request('POST', '/api/insatser', { as: 'kvl', body: { ...aktualisering(uniqueInsatsId('x'), a), insatstyp: 'AMI1', kund: { alder: 70, ekonomisktBistand: true, arbetsformaga: 40 } } }),
+      422,
+    );
+    expect(ineligible.detail).toContain('§7.1');
+    expect(ineligible.detail).toContain('§1.3');
+  });
+});
+
+describe('Idempotency-Key', () => {
+  it('answers a retried POST with the first answer and creates one insats; another body with the same key is refused', async () => {
+    const id = uniqueInsatsId('idem');
+    const headers = { 'Idempotency-Key': `create-${id}` };
+    const first = await api.request('POST', '/api/insatser', { as: 'kvl', body: aktualisering(id, a), headers });
+    const retry = await api.request('POST', '/api/insatser', { as: 'kvl', body: aktualisering(id, a), headers });
+    expect(first.status).toBe(201);
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(await retry.json()).toEqual(await first.json());
+    await problem(await api.request('POST', '/api/insatser', { as: 'kvl', body: aktualisering(`${id}-2`, a), headers }), 422);
+    await eventually(async () => ((await api.database.insats.count({ where: { id } })) === 1 ? true : undefined));
+    expect(await api.database.insats.count({ where: { id: `${id}-2` } })).toBe(0);
+  });
+});
+
+describe('calendar feed', () => {
+  it('parses with ical.js: one VEVENT per open deadline of the key, with stable UIDs', async () => {
+    const key = await createApiKey(api.database, { role: 'anordnare', anordnare: b });
+    const fetchFeed = async () => {
+      const response = await api.request('GET', `/api/calendar/${key.calendarToken}.ics`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toContain('text/calendar');
+      const calendar = new ICAL.Component(ICAL.parse(await response.text()));
+      return calendar.getAllSubcomponents('vevent').map((event) => new ICAL.Event(event));
+    };
+    const events = await fetchFeed();
+    const open = await api.database.deadline.count({ where: { insatsId: insatsB, status: 'open' } });
+    expect(events).toHaveLength(open);
+    expect(events.every((event) => event.summary.includes(insatsB))).toBe(true);
+    expect((await fetchFeed()).map((event) => event.uid).sort()).toEqual(events.map((event) => event.uid).sort());
+    await problem(await api.request('GET', '/api/calendar/kvcal_nosuchtokennosuchtokennosuchtoken.ics'), 404);
+  });
+});
