@@ -1,5 +1,6 @@
 // Idempotency-Key on POST: a retried request (same key, same method, path and body) gets the
-// first answer again and changes nothing; the same key with another request is refused.
+// first successful answer again and changes nothing; the same key with another request is
+// refused. A refused request does not use up its key: the client may correct it and retry.
 import { createHash } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
@@ -30,7 +31,7 @@ export function idempotentPosts(database: Database): RequestHandler {
     response.locals.idempotencyKey = `${caller.keyId}:${parsed.data}`;
     const json = response.json.bind(response);
     response.json = (body: unknown) => {
-      if (response.statusCode < 500) {
+      if (response.statusCode >= 200 && response.statusCode < 300) {
         database.idempotentRequest
           .create({ data: { apiKeyId: caller.keyId, key: parsed.data, requestHash, status: response.statusCode, body: body as object } })
           .catch(() => undefined); // a concurrent duplicate stored it first

@@ -85,7 +85,7 @@ export function insatserRoutes({ insatser, database, clock, settings }: { insats
     const { id } = parse(insatsIdParamSchema, request.params, 'path');
     const event = parse(insatsEventSchema, request.body, 'body');
     await visibleInsats(id, caller);
-    if (!mayRecordEvent(caller, event.type)) throw new HttpProblem(403, "Forbidden", `the role ${caller.role} does not record ${event.type}`);
+    if (!mayRecordEvent(caller, event.type)) throw new HttpProblem(403, 'Forbidden', `the role ${caller.role} does not record ${event.type}`);
     const updateId = (response.locals.idempotencyKey as string | undefined) ?? randomUUID();
     const outcome = await insatser.applyEvent(id, { event, requestId: response.locals.requestId as string }, { updateId });
     response.json(outcome);

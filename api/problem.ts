@@ -37,10 +37,11 @@ function isUnavailable(error: unknown): boolean {
   for (let current: unknown = error, depth = 0; current && depth < 5; depth += 1) {
     if (isGrpcServiceError(current) && [status.UNAVAILABLE, status.DEADLINE_EXCEEDED].includes(current.code)) return true;
     if (current instanceof ServiceError && /unavailable|connect/i.test(current.message)) return true;
-    const { code, kind, cause } = current as { code?: unknown; kind?: unknown; cause?: unknown };
+    const { code, kind, cause, meta } = current as { code?: unknown; kind?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
     if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
     if (kind === 'DatabaseNotReachable' || kind === 'ConnectionClosed') return true;
-    current = cause;
+    // Prisma wraps the driver adapter's error in `meta`.
+    current = cause ?? meta?.driverAdapterError;
   }
   return false;
 }
@@ -68,7 +69,8 @@ function toProblem(error: unknown): HttpProblem {
 export const problemHandler: ErrorRequestHandler = (error, request, response, _next) => {
   const problem = toProblem(error);
   if (problem.status === 503) response.set('Retry-After', '30');
-  if (problem.status >= 500) logger.error({ err: error, requestId: response.locals.requestId }, 'request failed');
+  if (problem.status === 503) logger.warn({ requestId: response.locals.requestId, reason: (error as Error).message?.split('\n').at(-1) }, 'backend unreachable');
+  else if (problem.status >= 500) logger.error({ err: error, requestId: response.locals.requestId }, 'request failed');
   response
     .status(problem.status)
     .type('application/problem+json')
