@@ -27,23 +27,50 @@ function nonWorkingDays(year: number): Set<LocalDate> {
   return days;
 }
 
-function parse(date: LocalDate): DateTime {
-  const parsed = DateTime.fromISO(date, { zone: TIME_ZONE });
-  if (!parsed.isValid || !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new RangeError(`not a date (YYYY-MM-DD): ${date}`);
-  return parsed;
+// Calendar dates need no time zone: they are counted as whole days since 1970-01-01 (UTC
+// arithmetic on a date, never on an instant), which is exact and fast. Only the instants of
+// reminders (atLocalTime, localDateOf) involve Europe/Stockholm and its DST changes.
+const MS_PER_DAY = 86_400_000;
+
+interface DateParts {
+  year: number;
+  month: number;
+  day: number;
 }
 
-function format(date: DateTime): LocalDate {
-  return date.toISODate()!;
+function partsOf(date: LocalDate): DateParts {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const parts = match && { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+  if (!parts || parts.month < 1 || parts.month > 12 || parts.day < 1 || parts.day > daysInMonth(parts.year, parts.month)) {
+    throw new RangeError(`not a date (YYYY-MM-DD): ${date}`);
+  }
+  return parts;
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function epochDay(date: LocalDate): number {
+  const { year, month, day } = partsOf(date);
+  return Date.UTC(year, month - 1, day) / MS_PER_DAY;
+}
+
+function fromEpochDay(days: number): LocalDate {
+  return new Date(days * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/** ISO weekday: Monday 1 … Sunday 7 (1970-01-01 was a Thursday). */
+export function weekdayOf(date: LocalDate): number {
+  return ((((epochDay(date) + 3) % 7) + 7) % 7) + 1;
 }
 
 export function isWorkingDay(date: LocalDate): boolean {
-  const day = parse(date);
-  return day.weekday <= 5 && !nonWorkingDays(day.year).has(date);
+  return weekdayOf(date) <= 5 && !nonWorkingDays(partsOf(date).year).has(date);
 }
 
 export function addDays(date: LocalDate, days: number): LocalDate {
-  return format(parse(date).plus({ days }));
+  return fromEpochDay(epochDay(date) + days);
 }
 
 /**
@@ -53,7 +80,12 @@ export function addDays(date: LocalDate, days: number): LocalDate {
  * original date (date + n months), never chain single months, or 31 Jan → 28 Feb → 28 Mar drifts.
  */
 export function addMonths(date: LocalDate, months: number): LocalDate {
-  return format(parse(date).plus({ months }));
+  const { year, month, day } = partsOf(date);
+  const index = year * 12 + (month - 1) + months;
+  const targetYear = Math.floor(index / 12);
+  const targetMonth = index - targetYear * 12 + 1;
+  const targetDay = Math.min(day, daysInMonth(targetYear, targetMonth));
+  return `${String(targetYear).padStart(4, '0')}-${String(targetMonth).padStart(2, '0')}-${String(targetDay).padStart(2, '0')}`;
 }
 
 /** The first working day strictly after `date`. */
@@ -88,18 +120,30 @@ export function addWorkingDays(date: LocalDate, count: number): LocalDate {
 
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: LocalDate, to: LocalDate): number {
-  return Math.round(parse(to).diff(parse(from), 'days').days);
+  return epochDay(to) - epochDay(from);
 }
+
+// Reminder plans ask for the same few instants over and over; a time-zone lookup is the slow part.
+const instants = new Map<string, number>();
+const MAX_CACHED_INSTANTS = 10_000;
 
 /** The instant of local time `HH:mm` on `date` in Europe/Stockholm (DST-aware). */
 export function atLocalTime(date: LocalDate, time: string): Date {
-  const [hour, minute] = time.split(':').map(Number);
-  return parse(date).set({ hour, minute, second: 0, millisecond: 0 }).toJSDate();
+  const key = `${date}T${time}`;
+  let epochMs = instants.get(key);
+  if (epochMs === undefined) {
+    const [hour, minute] = time.split(':').map(Number);
+    const { year, month, day } = partsOf(date);
+    epochMs = DateTime.fromObject({ year, month, day, hour, minute }, { zone: TIME_ZONE }).toMillis();
+    if (instants.size >= MAX_CACHED_INSTANTS) instants.clear();
+    instants.set(key, epochMs);
+  }
+  return new Date(epochMs);
 }
 
 /** The Europe/Stockholm calendar date of an instant. */
 export function localDateOf(instant: Date): LocalDate {
-  return format(DateTime.fromJSDate(instant, { zone: TIME_ZONE }));
+  return DateTime.fromJSDate(instant, { zone: TIME_ZONE }).toISODate()!;
 }
 
 /** An instant as ISO-8601 with its Europe/Stockholm offset, e.g. 2025-06-24T08:00:00+02:00. */
