@@ -38,8 +38,11 @@ export const ANSTALLNINGSFORMER = [
 ] as const;
 export type Anstallningsform = (typeof ANSTALLNINGSFORMER)[number];
 
-/** `csn`: studiemedel with bidrag and lån; `studiestartsstod`; `ovrigt`: without studiemedel. */
-export const STUDIEFORMER = ['csn', 'studiestartsstod', 'ovrigt'] as const;
+/**
+ * `csn`: studiemedel with bidrag and lån; `csn-bidrag`: CSN-eligible studies with the bidrag part
+ * only (2023 §9.2.2); `studiestartsstod`; `ovrigt`: without studiemedel.
+ */
+export const STUDIEFORMER = ['csn', 'csn-bidrag', 'studiestartsstod', 'ovrigt'] as const;
 export type Studieform = (typeof STUDIEFORMER)[number];
 
 /** Temporary benefits that are never bonus-grounding (2023 §9.2; 2024 §9). */

@@ -63,7 +63,7 @@ function arbete(rulebook: Rulebook, avslut: Avslut, arbetsformaga: number, c: Co
   c.villkor('anstallningsintyg', rulebook === '2023' ? '2023 §9.2' : '2024 §9.2', 'an anställningsintyg proving at least 6 months');
 }
 
-function studier(rulebook: Rulebook, avslut: Avslut, c: Collector): void {
+function studier(rulebook: Rulebook, avslut: Avslut, kundEkonomisktBistand: boolean | undefined, c: Collector): void {
   const studier = avslut.studier;
   if (!studier) return c.fail('studier', rulebook === '2023' ? '2023 §9.2' : '2024 §9.3', 'the avslut names no studier');
   const { form, omfattning } = studier;
@@ -74,8 +74,13 @@ function studier(rulebook: Rulebook, avslut: Avslut, c: Collector): void {
     if (omfattning < 100 && rulebook === '2023') c.individuellBedomning();
     if (omfattning < 100 && rulebook === '2024') c.fail('studiestartsstod-heltid', '2024 §9.3.3', 'studiestartsstöd counts at full time only');
   } else if (rulebook === '2023') {
+    // "Om kund ej har ekonomiskt bistånd räcker det med att kund söker bidragsdelen av studiemedel."
+    if (form === 'csn-bidrag' && kundEkonomisktBistand !== false) {
+      c.fail('studiemedel-bidrag', '2023 §9.2.2', 'the bidrag part alone counts only for a kund without ekonomiskt bistånd');
+    }
     if (avslut.ekonomisktBistand === true) c.fail('ekonomiskt-bistand', '2023 §9.2.2', 'a studying household has no right to ekonomiskt bistånd: it must be self-sufficient');
   } else {
+    // 2024 §9.3.1 asks that the studies give the right to bidrag and lån, not that both are taken.
     if (omfattning < 50) c.fail('studiemedel', '2024 §9.3.1', `${omfattning} % is less than half time, without a right to studiemedel`);
     else if (omfattning < 100 && avslut.hushallsstod !== true) {
       c.fail('hushallsstod', '2024 §9.3.4', 'studies below full time count only with support from others in the household');
@@ -85,10 +90,21 @@ function studier(rulebook: Rulebook, avslut: Avslut, c: Collector): void {
   c.villkor('studieintyg', rulebook === '2023' ? '2023 §9.2.2' : '2024 §9.3', 'a studieintyg');
 }
 
-/** The avslut as it is recorded: bonus-grounding or not, and what the claim must prove. */
-export function assessBonusgrundande(
-  { rulebook, avslut, arbetsformaga = 100 }: { rulebook: Rulebook; avslut: Avslut; arbetsformaga?: number },
-): BonusAssessment {
+/**
+ * The avslut as it is recorded: bonus-grounding or not, and what the claim must prove.
+ * `arbetsformaga` and `kundEkonomisktBistand` are the kund's facts at aktualisering.
+ */
+export function assessBonusgrundande({
+  rulebook,
+  avslut,
+  arbetsformaga = 100,
+  kundEkonomisktBistand,
+}: {
+  rulebook: Rulebook;
+  avslut: Avslut;
+  arbetsformaga?: number;
+  kundEkonomisktBistand?: boolean;
+}): BonusAssessment {
   const failures: BonusReason[] = [];
   const villkor: BonusReason[] = [];
   let individuellBedomning = false;
@@ -101,7 +117,7 @@ export function assessBonusgrundande(
   };
   const section = rulebook === '2023' ? '2023 §9.2' : '2024 §9';
   if (avslut.orsak === 'arbete') arbete(rulebook, avslut, arbetsformaga, c);
-  else if (avslut.orsak === 'studier') studier(rulebook, avslut, c);
+  else if (avslut.orsak === 'studier') studier(rulebook, avslut, kundEkonomisktBistand, c);
   else c.fail('orsak', section, `an avslut for ${avslut.orsak} is not bonus-grounding: only employment or studies with studiemedel are`);
   if (avslut.tillfalligErsattning) {
     c.fail('tillfallig-ersattning', section, `self-sufficiency through ${avslut.tillfalligErsattning} is never bonus-grounding`);

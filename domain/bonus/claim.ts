@@ -23,10 +23,23 @@ export function assessBonusClaim(
     avslutsdatum,
     hallbarhet,
     arbetsformaga,
-  }: { rulebook: Rulebook; avslut: Avslut; avslutsdatum: LocalDate; hallbarhet: Hallbarhet; arbetsformaga?: number },
+    kundEkonomisktBistand,
+  }: {
+    rulebook: Rulebook;
+    avslut: Avslut;
+    avslutsdatum: LocalDate;
+    hallbarhet: Hallbarhet;
+    arbetsformaga?: number;
+    kundEkonomisktBistand?: boolean;
+  },
   settings: Settings,
 ): BonusAssessment {
-  const assessment = assessBonusgrundande({ rulebook, avslut, ...(arbetsformaga === undefined ? {} : { arbetsformaga }) });
+  const assessment = assessBonusgrundande({
+    rulebook,
+    avslut,
+    ...(arbetsformaga === undefined ? {} : { arbetsformaga }),
+    ...(kundEkonomisktBistand === undefined ? {} : { kundEkonomisktBistand }),
+  });
   const failures = [...assessment.failures];
   const section = rulebook === '2023' ? '2023 §9.2' : '2024 §9';
   const until = addPeriod(avslutsdatum, settings.bonus.hallbarhet);

@@ -81,6 +81,15 @@ describe('bonus-grounding avslut, 2023 (§7.1, §9.2)', () => {
     expect(failures('2023', studier('ovrigt', 100))).toEqual(['studiemedel 2023 §9.2']);
   });
 
+  it('2023 §9.2.2: the bidrag part of studiemedel alone suffices only for a kund without ekonomiskt bistånd', () => {
+    const bidrag = studier('csn-bidrag', 100);
+    expect(assessBonusgrundande({ rulebook: '2023', avslut: bidrag, kundEkonomisktBistand: false }).bonusgrundande).toBe(true);
+    expect(assessBonusgrundande({ rulebook: '2023', avslut: bidrag, kundEkonomisktBistand: true }).failures.map((failure) => failure.code)).toEqual([
+      'studiemedel-bidrag',
+    ]);
+    expect(failures('2023', bidrag)).toEqual(['studiemedel-bidrag 2023 §9.2.2']);
+  });
+
   it('2023 §9.2.2: studiestartsstöd below full time needs an individual assessment', () => {
     expect(assessBonusgrundande({ rulebook: '2023', avslut: studier('studiestartsstod', 50) })).toMatchObject({
       bonusgrundande: false,
