@@ -19,7 +19,8 @@ export function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
 export interface WorkerOptions {
   connection: NativeConnection;
   namespace: string;
-  activities: Activities;
+  // Tests and the simulator register only the activities they mock.
+  activities: Partial<Activities>;
   workflowBundle?: WorkflowBundleWithSourceMap;
   taskQueue?: string;
 }

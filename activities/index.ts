@@ -2,6 +2,7 @@
 import type { Database } from '../platform/database';
 import type { Mailer } from '../platform/mailer';
 import { createNotificationActivities } from './notifications';
+import { createPaymentRunActivities } from './payment-run';
 import { createProjectionActivities } from './projection';
 
 export interface ActivityDependencies {
@@ -14,6 +15,7 @@ export function createActivities(dependencies: ActivityDependencies) {
   return {
     ...createProjectionActivities(dependencies.database),
     ...createNotificationActivities(dependencies),
+    ...createPaymentRunActivities(dependencies.database),
   };
 }
 

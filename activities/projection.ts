@@ -57,6 +57,25 @@ export function createProjectionActivities(database: Database) {
               // openedAt stays as first stored.
               update: { ...fields, openedAt: undefined },
             });
+          } else if (write.kind === 'payable') {
+            const { item } = write;
+            await tx.payableItem.createMany({
+              data: [
+                {
+                  insatsId: write.insatsId,
+                  kind: item.kind,
+                  month: item.month,
+                  activeDays: item.activeDays ?? null,
+                  amountOre: item.amountOre,
+                  missingSetting: item.missingSetting ?? null,
+                  rule: item.rule,
+                  note: item.note,
+                  payableOn: asDate(item.payableOn),
+                  runMonth: item.runMonth,
+                },
+              ],
+              skipDuplicates: true,
+            });
           } else {
             await tx.timelineEntry.createMany({
               data: [{ insatsId: write.insatsId, seq: write.seq, at: new Date(write.entry.at), kind: write.entry.kind, entry: { ...write.entry } }],

@@ -6,6 +6,7 @@ import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { InsatsClient } from '../client/insats-client';
+import type { PaymentClient } from '../client/payment-client';
 import { defaultSettings, type Settings } from '../domain';
 import { systemClock, type Clock } from '../platform/clock';
 import type { Database } from '../platform/database';
@@ -15,11 +16,13 @@ import { calendarRoutes } from './calendar-routes';
 import { deadlinesRoutes } from './deadlines-routes';
 import { idempotentPosts } from './idempotency';
 import { insatserRoutes } from './insatser-routes';
+import { paymentRoutes } from './payment-routes';
 import { docsPage, openApiDocument } from './openapi';
 import { HttpProblem, notFoundHandler, problemHandler } from './problem';
 
 export interface AppDependencies {
   insatser: InsatsClient;
+  payments: PaymentClient;
   database: Database;
   clock?: Clock;
   settings?: Settings;
@@ -27,7 +30,7 @@ export interface AppDependencies {
   rateLimitPerMinute?: number;
 }
 
-export function createApp({ insatser, database, clock = systemClock, settings = defaultSettings, rateLimitPerMinute = 600 }: AppDependencies) {
+export function createApp({ insatser, payments, database, clock = systemClock, settings = defaultSettings, rateLimitPerMinute = 600 }: AppDependencies) {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -81,6 +84,7 @@ export function createApp({ insatser, database, clock = systemClock, settings = 
   app.use('/api', idempotentPosts(database));
   app.use('/api/insatser', insatserRoutes({ insatser, database, clock, settings }));
   app.use('/api/deadlines', deadlinesRoutes({ database }));
+  app.use('/api/payment-runs', paymentRoutes({ payments, database }));
   app.use(notFoundHandler);
   app.use(problemHandler);
   return app;

@@ -1,7 +1,7 @@
 // The OpenAPI 3.1 document, generated from the same zod schemas the routes parse with.
 import { z } from 'zod';
 import { aktualiseringSchema, insatsEventSchema } from '../domain';
-import { calendarParamSchema, insatsIdParamSchema, listDeadlinesQuerySchema, listInsatserQuerySchema } from './schemas';
+import { calendarParamSchema, insatsIdParamSchema, listDeadlinesQuerySchema, listInsatserQuerySchema, startPaymentRunSchema } from './schemas';
 
 const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
 
@@ -30,6 +30,7 @@ const errors = {
   '429': problem('Too many requests for this key'),
   '503': problem('Temporal or PostgreSQL unreachable; see Retry-After'),
 };
+const monthParameter = { name: 'month', in: 'path', required: true, schema: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$' } };
 const idempotencyKey = {
   name: 'Idempotency-Key',
   in: 'header',
@@ -121,6 +122,51 @@ export function openApiDocument() {
           security: [],
           parameters: parameters(calendarParamSchema, 'path'),
           responses: { '200': { description: 'text/calendar', content: { 'text/calendar': { schema: { type: 'string' } } } }, '404': problem('No such calendar') },
+        },
+      },
+      '/api/payment-runs': {
+        post: {
+          summary: 'Run (or re-read) the payment run of a month (arbetsledare, operator); a repeated run changes nothing',
+          requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(startPaymentRunSchema) } } },
+          responses: {
+            '201': json('Computed now'),
+            '200': json('Already computed; nothing changed'),
+            ...errors,
+            '403': problem('The role does not start payment runs'),
+            '422': problem('Stopped: a month amount is not configured (the setting is named)'),
+          },
+        },
+      },
+      '/api/payment-runs/{month}': {
+        get: {
+          summary: 'A payment run: status and totals per anordnare and insatstyp (an anordnare sees its own)',
+          parameters: [monthParameter],
+          responses: { '200': json('The run'), ...errors, '404': problem('No run for the month') },
+        },
+      },
+      '/api/payment-runs/{month}/anordnare/{file}': {
+        get: {
+          summary: 'Invoice basis of one anordnare: `{anordnare}` as JSON, `{anordnare}.csv` as CSV (UTF-8 with BOM, semicolons, decimal comma)',
+          parameters: [monthParameter, { name: 'file', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            '200': { description: 'The basis', content: { 'application/json': { schema: { type: 'object' } }, 'text/csv': { schema: { type: 'string' } } } },
+            ...errors,
+            '404': problem('No run, or not the caller’s basis'),
+          },
+        },
+      },
+      '/api/payment-runs/{month}/approve': {
+        post: {
+          summary: 'Approve a draft run (arbetsledare)',
+          parameters: [monthParameter],
+          responses: { '200': json('Approved'), ...errors, '403': problem('Not an arbetsledare'), '404': problem('No run'), '409': problem('Not a draft') },
+        },
+      },
+      '/api/payment-runs/{month}/export': {
+        post: {
+          summary: 'Mark an approved run exported (arbetsledare, operator)',
+          parameters: [monthParameter],
+          responses: { '200': json('Exported'), ...errors, '403': problem('Role may not export'), '404': problem('No run'), '409': problem('Not approved') },
         },
       },
       '/healthz': { get: { summary: 'The process is up', security: [], responses: { '200': json('Up') } } },

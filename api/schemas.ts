@@ -30,3 +30,7 @@ export const listDeadlinesQuerySchema = z
   .strict();
 
 export const calendarParamSchema = z.object({ token: z.string().regex(/^kvcal_[A-Za-z0-9_-]{20,100}$/, 'not a calendar token') }).strict();
+
+const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month, YYYY-MM');
+export const paymentRunMonthSchema = z.object({ month: yearMonth }).passthrough();
+export const startPaymentRunSchema = z.object({ month: yearMonth }).strict();

@@ -59,13 +59,3 @@ export function nextPlannedNotification(deadline: Deadline, after: Date, setting
   return escalationAfter(deadline, after, settings, deadline.escalation);
 }
 
-/**
- * As nextPlannedNotification, but never undefined: a deadline without an escalation chain keeps
- * notifying its owner weekly after the due date. Kept for the workflow, which expects a next step.
- */
-export function nextNotification(deadline: Deadline, after: Date, settings: ReminderSettings): PlannedNotification {
-  return (
-    nextPlannedNotification(deadline, after, settings) ??
-    escalationAfter(deadline, after, settings, [deadline.owner])
-  );
-}

@@ -6,6 +6,7 @@ import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import { createApp } from '../api/app';
+import { createPaymentClient } from '../client/payment-client';
 import { createInsatsClient } from '../client/insats-client';
 import { readConfig } from '../platform/config';
 import { createDatabase, migrateDatabase } from '../platform/database';
@@ -99,7 +100,9 @@ async function main(): Promise<void> {
   });
 
   const client = new Client({ connection, namespace: config.temporalNamespace });
-  const app = createApp({ insatser: createInsatsClient(client), database, rateLimitPerMinute: config.rateLimitPerMinute });
+  const payments = createPaymentClient(client);
+  await payments.ensurePaymentSchedule();
+  const app = createApp({ insatser: createInsatsClient(client), payments, database, rateLimitPerMinute: config.rateLimitPerMinute });
   const server = app.listen(config.apiPort, config.apiHost);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);

@@ -6,7 +6,7 @@ import type { NotificationRequest, ProjectionWrite } from '../workflows/types';
 export function recordingActivities() {
   const notifications: NotificationRequest[] = [];
   const writes: ProjectionWrite[] = [];
-  const activities: Activities = {
+  const activities: Pick<Activities, 'recordProjection' | 'sendNotification'> = {
     async recordProjection(batch) {
       writes.push(...structuredClone(batch));
     },

@@ -15,6 +15,7 @@ import {
   type TimelineEntry,
 } from '../domain';
 import { createInsatsClient, EventRejectedError } from '../client/insats-client';
+import type { Activities } from '../activities';
 import type { Clock } from '../platform/clock';
 import { createWorker } from '../worker';
 import { insatsWorkflowId } from '../workflows/ids';
@@ -55,7 +56,18 @@ export async function settled(env: TestWorkflowEnvironment, workflowId: string):
 
 export async function runScenario(
   scenario: Scenario,
-  { env, workflowBundle, taskQueue = `simulate-${scenario.insats.id}-${Date.now()}` }: { env: TestWorkflowEnvironment; workflowBundle: WorkflowBundleWithSourceMap; taskQueue?: string },
+  {
+    env,
+    workflowBundle,
+    taskQueue = `simulate-${scenario.insats.id}-${Date.now()}`,
+    activities: realActivities,
+  }: {
+    env: TestWorkflowEnvironment;
+    workflowBundle: WorkflowBundleWithSourceMap;
+    taskQueue?: string;
+    /** Real activities to run beside the recording ones (e.g. the PostgreSQL projection in tests). */
+    activities?: Partial<Activities>;
+  },
 ): Promise<ScenarioRun> {
   const settings = applySettingsOverrides(defaultSettings, scenario.config);
   const { insats } = scenario;
@@ -72,7 +84,19 @@ export async function runScenario(
     return { timeline: [{ at: toLocalIso(start), kind: 'event-rejected', event: 'aktualiserad', reason }], warnings: [], runs: [] };
   }
 
-  const { activities, writes } = recordingActivities();
+  const recording = recordingActivities();
+  const { writes } = recording;
+  const activities: Partial<Activities> = {
+    ...realActivities,
+    async recordProjection(batch) {
+      await recording.activities.recordProjection(batch);
+      await realActivities?.recordProjection?.(batch);
+    },
+    async sendNotification(request) {
+      const recorded = await recording.activities.sendNotification(request);
+      return realActivities?.sendNotification ? realActivities.sendNotification(request) : recorded;
+    },
+  };
   const worker = await createWorker({ connection: env.nativeConnection, namespace: 'default', activities, workflowBundle, taskQueue });
   const insatser = createInsatsClient(env.client, { clock, taskQueue });
   const workflowId = insatsWorkflowId(insats.id);

@@ -10,7 +10,7 @@ import {
   defaultSettings,
   insatsEventSchema,
   localDateOf,
-  nextNotification,
+  nextPlannedNotification,
   nextTickDate,
   recipientLabel,
   toLocalIso,
@@ -163,7 +163,7 @@ export class InsatsState {
    * The earliest notification an open deadline still has to send. Steps that fell due while
    * nobody was waiting (an insats registered late) collapse into the latest of them: one current
    * reminder or escalation rather than a burst of stale ones. A deadline nobody is escalated to
-   * stops after its reminders.
+   * stops after its reminders (domain/reminders.ts).
    */
   nextNotification(now: Date): DueNotification | undefined {
     let next: DueNotification | undefined;
@@ -171,12 +171,12 @@ export class InsatsState {
       const progress = this.data.notified[keyOf(deadline)];
       // From the start of the day it opened: a deadline registered after its reminder time has passed sends that reminder now.
       const after = progress?.lastAt ? new Date(progress.lastAt) : new Date(atLocalTime(deadline.openedOn, '00:00').getTime() - 1);
-      let planned = nextNotification(deadline, after, this.settings.reminders);
-      for (let later = nextNotification(deadline, planned.at, this.settings.reminders); later.at <= now; ) {
+      let planned = nextPlannedNotification(deadline, after, this.settings.reminders);
+      if (!planned) continue;
+      for (let later = nextPlannedNotification(deadline, planned.at, this.settings.reminders); later && later.at <= now; ) {
         planned = later;
-        later = nextNotification(deadline, planned.at, this.settings.reminders);
+        later = nextPlannedNotification(deadline, planned.at, this.settings.reminders);
       }
-      if (planned.kind === 'escalation' && deadline.escalation.length === 0) continue;
       if (!next || planned.at < next.planned.at) next = { deadline, planned };
     }
     return next;
@@ -281,6 +281,9 @@ export class InsatsState {
           break;
         case 'notice':
           this.notices.push(change.notice);
+          break;
+        case 'payable':
+          this.queue({ kind: 'payable', insatsId: this.input.insatsId, item: change.item });
           break;
       }
     }

@@ -7,6 +7,7 @@ import type {
   KundFacts,
   LocalDate,
   NotificationKind,
+  PayableItem,
   Phase,
   Recipient,
   Rulebook,
@@ -94,7 +95,8 @@ export type ProjectionWrite =
   | { kind: 'insats'; insats: Omit<InsatsWorkflowInput, 'carried' | 'settings'> & { phase: Phase; workflowId: string } }
   | { kind: 'event'; insatsId: string; event: RecordedEvent }
   | { kind: 'deadline'; insatsId: string; deadline: TrackedDeadline; openedAt: string }
-  | { kind: 'timeline'; insatsId: string; seq: number; entry: TimelineEntry };
+  | { kind: 'timeline'; insatsId: string; seq: number; entry: TimelineEntry }
+  | { kind: 'payable'; insatsId: string; item: PayableItem };
 
 export interface NotificationRequest {
   insatsId: string;

@@ -21,6 +21,8 @@ import {
 import type { InsatsEvent } from '../events';
 import { planeradFranvaro, sjukskrivningToKvl } from '../franvaro';
 import { oreToKronor } from '../money';
+import { monthOf } from '../months';
+import { paymentRun } from '../payments/payment-run';
 import type { Settings } from '../settings';
 import { cancel, hasDeadline, live, liveDeadlines, meet } from './lookup';
 import { payableMonths, snabbhetspremiePayment } from './payments';
@@ -230,9 +232,22 @@ export function decideEvent(record: InsatsRecord, event: InsatsEvent, today: Loc
       if (!facts.bonusrapportIn) return refuse('no bonusrapport is in');
       if (facts.bonusApproved) return refuse('the bonus is already approved');
       const belopp = bonusBelopp({ insats, avslutsdatum: facts.endedOn! }, settings);
+      const month = monthOf(today);
       return accept(
         { type: 'facts', facts: { bonusApproved: true } },
         { type: 'timeline', entry: { kind: 'bonus', amount: oreToKronor(belopp.amount), reason: `${belopp.reason} (${belopp.section})` } },
+        {
+          type: 'payable',
+          item: {
+            kind: 'bonus',
+            month,
+            amountOre: belopp.amount,
+            rule: `${belopp.section} ${belopp.percent} %`,
+            note: belopp.reason,
+            payableOn: today,
+            runMonth: paymentRun(month, today, settings),
+          },
+        },
       );
     }
     case 'snabbhetspremie-uppfoljning': {
@@ -257,7 +272,7 @@ function decideAvslut(record: InsatsRecord, event: Extract<InsatsEvent, { type: 
   const { type: _type, nyAnordnare, ...avslut } = event;
   if (avslut.orsak === 'byte-av-anordnare' && !nyAnordnare) return refuse('byte-av-anordnare names the nyAnordnare whose insats follows (2023 §7.3)');
   const { insats } = record;
-  const bonusgrundande = assessBonusgrundande({ rulebook: insats.rulebook, avslut, arbetsformaga: record.kund.arbetsformaga }).bonusgrundande;
+  const bonusgrundande = assessBonusgrundande({ rulebook: insats.rulebook, avslut, arbetsformaga: record.kund.arbetsformaga, kundEkonomisktBistand: record.kund.ekonomisktBistand }).bonusgrundande;
   const plan = planAvslut({ insats, avslutsdatum: today, bonusgrundande, open: liveDeadlines(record) }, settings);
   const reason = nyAnordnare ? `${avslut.orsak}: ny anordnare ${nyAnordnare}` : avslut.orsak;
   return accept(

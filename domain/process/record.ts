@@ -103,6 +103,24 @@ export interface Notice {
   text: string;
 }
 
+/** An amount that has become payable; the monthly payment run pays it (2023 §9, 2024 §10). */
+export interface PayableItem {
+  kind: 'ersattning' | 'snabbhetspremie' | 'bonus';
+  /** The month paid for; for a bonus, the month it was approved. */
+  month: YearMonth;
+  activeDays?: number;
+  /** Null when the amount is not configured; `missingSetting` names the setting. */
+  amountOre: number | null;
+  missingSetting?: string;
+  /** The rule applied, with its section. */
+  rule: string;
+  note: string;
+  /** The day it became payable (report approved, slutrapport in, bonus approved). */
+  payableOn: LocalDate;
+  /** The payment run that pays it. */
+  runMonth: YearMonth;
+}
+
 export type Change =
   | { type: 'open'; deadline: Deadline }
   | { type: 'meet'; rule: RuleId; occurrence: string }
@@ -111,6 +129,7 @@ export type Change =
   | { type: 'phase'; phase: Phase }
   | { type: 'facts'; facts: Partial<InsatsFacts> }
   | { type: 'timeline'; entry: Omit<TimelineEntry, 'at'> }
-  | { type: 'notice'; notice: Notice };
+  | { type: 'notice'; notice: Notice }
+  | { type: 'payable'; item: PayableItem };
 
 export type Decision = { ok: true; changes: Change[] } | { ok: false; reason: string };

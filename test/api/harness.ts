@@ -6,6 +6,7 @@ import type { Worker } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import { createApiKey, type NewApiKey } from '../../api/api-keys';
 import { createApp } from '../../api/app';
+import { createPaymentClient } from '../../client/payment-client';
 import { createInsatsClient } from '../../client/insats-client';
 import { parseLocalDateTime } from '../../domain';
 import { fixedOffsetClock } from '../../platform/clock';
@@ -35,7 +36,7 @@ export async function startHarness(databaseUrl: string, keys: Record<string, New
   });
   const workerRun = worker.run();
   const clock = fixedOffsetClock(parseLocalDateTime(now));
-  const app = createApp({ insatser: createInsatsClient(env.client, { clock, taskQueue }), database, clock, rateLimitPerMinute: 100_000 });
+  const app = createApp({ insatser: createInsatsClient(env.client, { clock, taskQueue }), payments: createPaymentClient(env.client, { taskQueue }), database, clock, rateLimitPerMinute: 100_000 });
   const server: Server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const address = server.address();

@@ -7,6 +7,7 @@ import { Client, Connection } from '@temporalio/client';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../../api/app';
+import { createPaymentClient } from '../../client/payment-client';
 import { createInsatsClient } from '../../client/insats-client';
 import { aktualiseringSchema, insatsEventSchema } from '../../domain';
 import { createDatabase } from '../../platform/database';
@@ -40,6 +41,8 @@ async function rowCounts() {
     database.notification.count(),
     database.timelineEntry.count(),
     database.idempotentRequest.count(),
+    database.paymentRun.count(),
+    database.paymentLine.count(),
   ]);
 }
 
@@ -56,7 +59,10 @@ describe('fuzzing every endpoint', () => {
   it('answers 1 200 malformed requests with 4xx only and changes no row', { timeout: 240_000 }, async () => {
     const before = await rowCounts();
     const statuses = new Map<number, number>();
-    const endpoints = ['POST /api/insatser', `POST /api/insatser/${insatsId}/events`, 'GET /api/insatser', 'GET /api/deadlines', 'GET /api/insatser/:id', 'GET /api/calendar/:file'];
+    const endpoints = [
+      'POST /api/insatser', `POST /api/insatser/${insatsId}/events`, 'GET /api/insatser', 'GET /api/deadlines', 'GET /api/insatser/:id', 'GET /api/calendar/:file',
+      'POST /api/payment-runs', 'GET /api/payment-runs/:id', 'GET /api/payment-runs/2025-11/anordnare/:id', 'POST /api/payment-runs/:id/approve', 'POST /api/payment-runs/:id/export',
+    ];
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(...endpoints),
@@ -108,6 +114,11 @@ describe('OpenAPI', () => {
         'GET /api/insatser/{id}',
         'POST /api/insatser/{id}/events',
         'GET /api/deadlines',
+        'POST /api/payment-runs',
+        'GET /api/payment-runs/{month}',
+        'GET /api/payment-runs/{month}/anordnare/{file}',
+        'POST /api/payment-runs/{month}/approve',
+        'POST /api/payment-runs/{month}/export',
         'GET /api/calendar/{token}.ics',
         'GET /healthz',
         'GET /readyz',
@@ -127,7 +138,7 @@ describe('unreachable backends', () => {
   beforeAll(async () => {
     const temporal = new Client({ connection: Connection.lazy({ address: '127.0.0.1:1', connectTimeout: 500 }) });
     const database = createDatabase('postgresql://postgres@127.0.0.1:1/none');
-    server = createApp({ insatser: createInsatsClient(temporal), database }).listen(0, '127.0.0.1');
+    server = createApp({ insatser: createInsatsClient(temporal), payments: createPaymentClient(temporal), database }).listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     const address = server.address();
     baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

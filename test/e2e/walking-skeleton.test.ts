@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createActivities } from '../../activities';
 import { createApiKey } from '../../api/api-keys';
 import { createApp } from '../../api/app';
+import { createPaymentClient } from '../../client/payment-client';
 import { createInsatsClient } from '../../client/insats-client';
 import { parseLocalDateTime } from '../../domain';
 import { fixedOffsetClock } from '../../platform/clock';
@@ -40,7 +41,7 @@ beforeAll(async () => {
   workerRun = worker.run();
   // Monday 2025-12-29, three seconds before the 08:00 reminders go out.
   const clock = fixedOffsetClock(parseLocalDateTime('2025-12-29T07:59:57'));
-  const app = createApp({ insatser: createInsatsClient(env.client, { clock, taskQueue }), database, clock });
+  const app = createApp({ insatser: createInsatsClient(env.client, { clock, taskQueue }), payments: createPaymentClient(env.client, { taskQueue }), database, clock });
   kvlToken = (await createApiKey(database, { role: 'kvl', kvl: 'k1' })).token;
   anordnareToken = (await createApiKey(database, { role: 'anordnare', anordnare })).token;
   server = app.listen(0, '127.0.0.1');

@@ -1,0 +1,99 @@
+// /api/payment-runs: start a month's run, read it, approve it (arbetsledare), mark it exported,
+// and the invoice basis per anordnare as JSON or CSV. An anordnare sees only its own basis.
+import { Router } from 'express';
+import { z } from 'zod';
+import { actorIdSchema } from '../domain';
+import type { PaymentClient } from '../client/payment-client';
+import { PaymentRunStoppedError } from '../client/payment-client';
+import type { Database } from '../platform/database';
+import { callerOf } from './auth';
+import type { Caller } from './caller';
+import { invoiceBasis, invoiceCsv } from './invoice';
+import { HttpProblem, invalidInput } from './problem';
+import { paymentRunMonthSchema, startPaymentRunSchema } from './schemas';
+
+const fileSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._@-]{0,99}$/);
+
+function requireRole(caller: Caller, roles: Caller['role'][], action: string): void {
+  if (!roles.includes(caller.role)) throw new HttpProblem(403, 'Forbidden', `the role ${caller.role} does not ${action}`);
+}
+
+export function paymentRoutes({ payments, database }: { payments: PaymentClient; database: Database }) {
+  const router = Router();
+  const month = (value: unknown) => {
+    const parsed = paymentRunMonthSchema.safeParse(value);
+    if (!parsed.success) throw invalidInput(parsed.error, 'path');
+    return parsed.data.month;
+  };
+
+  router.post('/', async (request, response) => {
+    requireRole(callerOf(response.locals), ['arbetsledare', 'operator'], 'start a payment run');
+    const parsed = startPaymentRunSchema.safeParse(request.body);
+    if (!parsed.success) throw invalidInput(parsed.error);
+    try {
+      const result = await payments.runPayments(parsed.data.month);
+      response.status(result.created ? 201 : 200).json(result);
+    } catch (error) {
+      if (error instanceof PaymentRunStoppedError) throw new HttpProblem(422, 'Payment run stopped', error.message);
+      throw error;
+    }
+  });
+
+  router.get('/:month', async (request, response) => {
+    const caller = callerOf(response.locals);
+    const run = await database.paymentRun.findUnique({ where: { month: month(request.params) } });
+    if (!run) throw new HttpProblem(404, 'Not found', `no payment run for ${request.params.month}`);
+    const lines = await database.paymentLine.groupBy({
+      by: ['anordnareId', 'insatstyp'],
+      where: { runMonth: run.month, ...(caller.role === 'anordnare' ? { anordnareId: caller.anordnare! } : {}) },
+      _sum: { amountOre: true },
+      _count: true,
+    });
+    response.json({
+      month: run.month,
+      status: run.status,
+      approvedAt: run.approvedAt,
+      exportedAt: run.exportedAt,
+      totals: lines.map((line) => ({ anordnare: line.anordnareId, insatstyp: line.insatstyp, lines: line._count, amount: (line._sum.amountOre ?? 0) / 100 })),
+    });
+  });
+
+  router.get('/:month/anordnare/:file', async (request, response) => {
+    const caller = callerOf(response.locals);
+    const run = month(request.params);
+    const file = fileSchema.safeParse(request.params.file);
+    if (!file.success) throw invalidInput(file.error, 'path');
+    const csv = file.data.endsWith('.csv');
+    const anordnare = actorIdSchema.parse(csv ? file.data.slice(0, -4) : file.data.replace(/\.json$/, ''));
+    if (caller.role === 'anordnare' && caller.anordnare !== anordnare) throw new HttpProblem(404, 'Not found', `no invoice basis for ${anordnare} in ${run}`);
+    const basis = await invoiceBasis(database, run, anordnare);
+    if (!basis) throw new HttpProblem(404, 'Not found', `no payment run for ${run}`);
+    if (!csv) {
+      response.json(basis);
+      return;
+    }
+    response
+      .type('text/csv; charset=utf-8')
+      .attachment(`underlag-${anordnare}-${run}.csv`)
+      .send(invoiceCsv(basis));
+  });
+
+  const transition = (from: string, to: 'approved' | 'exported', roles: Caller['role'][]) =>
+    router.post(`/:month/${to === 'approved' ? 'approve' : 'export'}`, async (request, response) => {
+      const caller = callerOf(response.locals);
+      requireRole(caller, roles, to === 'approved' ? 'approve a payment run' : 'export a payment run');
+      const run = month(request.params);
+      const data = to === 'approved' ? { status: to, approvedAt: new Date(), approvedBy: caller.keyId } : { status: to, exportedAt: new Date() };
+      const { count } = await database.paymentRun.updateMany({ where: { month: run, status: from }, data });
+      if (count === 0) {
+        const existing = await database.paymentRun.findUnique({ where: { month: run } });
+        if (!existing) throw new HttpProblem(404, 'Not found', `no payment run for ${run}`);
+        throw new HttpProblem(409, 'Wrong status', `payment run ${run} is ${existing.status}, not ${from}`);
+      }
+      response.json({ month: run, status: to });
+    });
+  transition('draft', 'approved', ['arbetsledare']);
+  transition('approved', 'exported', ['arbetsledare', 'operator']);
+
+  return router;
+}
