@@ -163,3 +163,37 @@ describe('calendar feed', () => {
     await problem(await api.request('GET', '/api/calendar/kvcal_nosuchtokennosuchtokennosuchtoken.ics'), 404);
   });
 });
+
+describe('payment runs', () => {
+  // A month before any test data, so this run pays nothing that other test files wait for.
+  const month = '2000-01';
+
+  it('are started by the arbetsledare or operator only, once; approved by the arbetsledare; exported after approval', async () => {
+    await problem(await api.request('POST', '/api/payment-runs', { as: 'anordnareA', body: { month } }), 403);
+    await problem(await api.request('POST', '/api/payment-runs', { as: 'arbetsledare', body: { month: '2000-13' } }), 400);
+    const created = await api.request('POST', '/api/payment-runs', { as: 'arbetsledare', body: { month } });
+    expect(created.status).toBe(201);
+    const again = await api.request('POST', '/api/payment-runs', { as: 'operator', body: { month } });
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({ created: false });
+
+    await problem(await api.request('POST', `/api/payment-runs/${month}/export`, { as: 'arbetsledare' }), 409);
+    await problem(await api.request('POST', `/api/payment-runs/${month}/approve`, { as: 'kvl' }), 403);
+    expect((await api.request('POST', `/api/payment-runs/${month}/approve`, { as: 'arbetsledare' })).status).toBe(200);
+    await problem(await api.request('POST', `/api/payment-runs/${month}/approve`, { as: 'arbetsledare' }), 409);
+    expect((await api.request('POST', `/api/payment-runs/${month}/export`, { as: 'operator' })).status).toBe(200);
+    expect(await (await api.request('GET', `/api/payment-runs/${month}`, { as: 'arbetsledare' })).json()).toMatchObject({ month, status: 'exported' });
+    await problem(await api.request('GET', '/api/payment-runs/1999-12', { as: 'arbetsledare' }), 404);
+  });
+
+  it('show an anordnare its own invoice basis only, as JSON or CSV', async () => {
+    await problem(await api.request('GET', `/api/payment-runs/${month}/anordnare/${b}.csv`, { as: 'anordnareA' }), 404);
+    const own = await api.request('GET', `/api/payment-runs/${month}/anordnare/${a}.csv`, { as: 'anordnareA' });
+    expect(own.status).toBe(200);
+    expect(own.headers.get('content-type')).toContain('text/csv');
+    const bytes = new Uint8Array(await own.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder().decode(bytes)).toContain('Utbetalning;Anordnare;Insats;Insatstyp;Typ;Avser månad;Aktiva dagar;Belopp (kr);Regel;Anmärkning');
+    expect(await (await api.request('GET', `/api/payment-runs/${month}/anordnare/${a}`, { as: 'arbetsledare' })).json()).toMatchObject({ run: month, anordnare: a, lines: [], total: 0 });
+  });
+});
