@@ -1,0 +1,179 @@
+// `npm run simulate` as a user runs it, in a child process: the --json timeline of the 12-month
+// AMI2 follows the documented entry format exactly and comes back within the issue's 30 seconds;
+// a malformed scenario exits with code 2 naming the bad field; an unconfigured AMI month amount
+// gives `amount: null` and a warning on stderr.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DateTime } from 'luxon';
+import { afterAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { RULE_IDS } from '../../domain/deadlines/rule-ids';
+import { TIMELINE_KINDS } from '../../domain/process/record';
+import { ROLES } from '../../domain/roles';
+
+/** Runs `npm run simulate -- <args>` (what the script runs: tsx scripts/simulate.ts). */
+function simulate(...args: string[]): Promise<{ code: number; stdout: string; stderr: string; seconds: number }> {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['node_modules/tsx/dist/cli.mjs', 'scripts/simulate.ts', ...args],
+      { maxBuffer: 64 * 1024 * 1024, timeout: 120_000 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        resolve({ code, stdout, stderr, seconds: (performance.now() - started) / 1000 });
+      },
+    );
+  });
+}
+
+/**
+ * stdout as the one JSON array it should be. Known bug (scripts/simulate.ts): the Temporal core
+ * SDK prints its own WARN line ("Temporal Server 1.16.0 or newer is required…") on stdout before
+ * the JSON, because Runtime.install sets only the TS logger; the native log lines are skipped here
+ * so the format can still be checked, and the `it.fails` test below records the bug.
+ */
+function timelineJson(stdout: string): unknown {
+  const lines = stdout.split('\n');
+  while (lines.length > 0 && lines[0]!.includes('temporalio_sdk_core')) lines.shift();
+  return JSON.parse(lines.join('\n'));
+}
+
+const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((date) => DateTime.fromISO(date).isValid, 'a real date');
+const role = `(${ROLES.join('|')})`;
+
+/** One timeline entry as README "Simulating a case" documents it; nothing else is allowed. */
+const timelineEntrySchema = z
+  .object({
+    // ISO-8601 with the Europe/Stockholm offset of that instant (+01:00 in winter, +02:00 in summer).
+    at: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/)
+      .refine((at) => DateTime.fromISO(at, { zone: 'Europe/Stockholm' }).toISO({ suppressMilliseconds: true }) === at, 'the Europe/Stockholm offset'),
+    kind: z.enum(TIMELINE_KINDS),
+    rule: z.enum(RULE_IDS).optional(),
+    due: localDate.optional(),
+    // `role:id`, or the bare role where the insats names nobody.
+    to: z.array(z.string().regex(new RegExp(`^${role}(:[A-Za-z0-9][A-Za-z0-9_-]*)?$`))).min(1).optional(),
+    month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional(),
+    amount: z.number().nullable().optional(),
+    event: z.string().min(1).optional(),
+    reason: z.string().min(1).optional(),
+  })
+  .strict()
+  .superRefine((entry, context) => {
+    const needs = (field: keyof typeof entry, kinds: string[]) => {
+      if (kinds.includes(entry.kind) && entry[field] === undefined) context.addIssue({ code: 'custom', path: [field], message: `${entry.kind} has a ${field}` });
+    };
+    needs('rule', ['deadline-set', 'reminder', 'escalation', 'deadline-met', 'deadline-missed', 'deadline-cancelled']);
+    needs('due', ['deadline-set', 'reminder', 'escalation', 'deadline-met', 'deadline-missed', 'deadline-cancelled']);
+    needs('to', ['deadline-set', 'reminder', 'escalation', 'deadline-missed']);
+    needs('month', ['payment']);
+    needs('amount', ['payment', 'bonus']);
+    needs('event', ['event-rejected']);
+    needs('reason', ['event-rejected', 'brist', 'insats-ended', 'payment', 'bonus']);
+  });
+const timelineSchema = z.array(timelineEntrySchema).min(1);
+
+describe('npm run simulate -- scenarios/ami2-happy-path.yaml --json', () => {
+  let result: Awaited<ReturnType<typeof simulate>>;
+
+  it('prints one JSON array of timeline entries that follow the format exactly, in time order', async () => {
+    result = await simulate('scenarios/ami2-happy-path.yaml', '--json');
+    expect(result.stderr).not.toContain('warning:');
+    expect(result.code).toBe(0);
+    const timeline = timelineSchema.parse(timelineJson(result.stdout));
+    const instants = timeline.map((entry) => Date.parse(entry.at));
+    expect(instants).toEqual([...instants].sort((a, b) => a - b));
+    // The whole twelve months and the month after: from the aktualisering to the last payment.
+    expect(timeline[0]!.at.slice(0, 10)).toBe('2025-01-13');
+    expect(timeline.at(-1)).toMatchObject({ kind: 'payment', month: '2026-01', amount: 2800 });
+    expect(timeline.filter((entry) => entry.kind === 'payment')).toHaveLength(13);
+  });
+
+  // Fails today: remove `.fails` once scripts/simulate.ts routes the native SDK logs (e.g.
+  // telemetryOptions.logging: { filter: { core: 'ERROR', other: 'ERROR' }, forward: {} }).
+  it.fails('prints nothing but the JSON array on stdout, so it can be piped (known bug: a native SDK log line comes first)', () => {
+    expect(result, 'the run above').toBeDefined();
+    expect(() => JSON.parse(result.stdout)).not.toThrow();
+  });
+
+  it('simulates the twelve months in under 30 seconds (issue 4)', () => {
+    expect(result, 'the run above').toBeDefined();
+    console.info(`12-month AMI2 simulation, npm run simulate --json as a child process: ${result.seconds.toFixed(1)} s`);
+    expect(result.seconds).toBeLessThan(30);
+  });
+});
+
+describe('npm run simulate with a malformed scenario', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'simulate-'));
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  it('exits with code 2 and names the path of each bad field on stderr', async () => {
+    const file = join(folder, 'bad.yaml');
+    writeFileSync(
+      file,
+      [
+        'insats:',
+        '  id: BAD-1',
+        '  typ: AMI3',
+        '  beslutsdatum: "2025-01-13"',
+        '  anordnare: a1',
+        '  kvl: k1',
+        '  kund: { id: kund-1, alder: 30, ekonomisktBistand: true }',
+        'events:',
+        '  - { at: "2025-01-13T09:00", type: aktualiserad }',
+        '  - { at: "2025-01-14T10:00", type: bemannad }',
+        '  - { at: "2025-02-05T10:00", type: manadsrapport-klar, month: "2025-13" }',
+        'until: "2025-03-01"',
+        '',
+      ].join('\n'),
+    );
+    const { code, stdout, stderr } = await simulate(file);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('malformed scenario');
+    expect(stderr).toMatch(/^\s*insats\.typ: /m);
+    expect(stderr).toMatch(/^\s*events\.2\.month: must be a month, YYYY-MM$/m);
+  });
+
+  // Fails today (known bug): a misspelt setting passes parseScenario and is refused only inside
+  // runScenario (applySettingsOverrides), after the server has started: exit code 1 and a stack
+  // trace. Remove `.fails` once the scenario's config is checked when it is parsed.
+  it.fails('exits with code 2 for a misspelt setting under config, naming it (known bug: exits 1)', async () => {
+    const file = join(folder, 'bad-config.yaml');
+    writeFileSync(
+      file,
+      [
+        'insats: { id: BAD-2, typ: AMI2, beslutsdatum: "2025-01-13", anordnare: a1, kvl: k1, kund: { id: kund-1, alder: 30, ekonomisktBistand: true } }',
+        'config: { payments: { monthAmount: { AMI2: 7000 } } }',
+        'events: [{ at: "2025-01-13T09:00", type: aktualiserad }]',
+        'until: "2025-01-14"',
+        '',
+      ].join('\n'),
+    );
+    const { code, stderr } = await simulate(file);
+    expect(stderr).toContain('payments.monthAmount');
+    expect(code).toBe(2);
+  });
+
+  it('exits with code 2 for a file that is not YAML', async () => {
+    const file = join(folder, 'not-yaml.yaml');
+    writeFileSync(file, 'insats: [unclosed\n');
+    const { code, stderr } = await simulate(file);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${file} is not valid YAML`);
+  });
+});
+
+describe('npm run simulate without an AMI month amount (scenarios/ami1-utan-manadsbelopp.yaml)', () => {
+  it('prints amount null for the payment and a warning naming the setting on stderr (2024: amounts from the authorisation terms)', async () => {
+    const { code, stdout, stderr } = await simulate('scenarios/ami1-utan-manadsbelopp.yaml', '--json');
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/^warning: .*settings\.payments\.monthAmounts\.AMI1/m);
+    const payments = timelineSchema.parse(timelineJson(stdout)).filter((entry) => entry.kind === 'payment');
+    expect(payments).toEqual([expect.objectContaining({ month: '2025-09', amount: null })]);
+  });
+});
