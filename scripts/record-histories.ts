@@ -4,20 +4,20 @@
 // failing replay pass: a failing replay means the change needs patched() (README, "Changing the workflow").
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { parse as parseYaml } from 'yaml';
 import { historyToJson } from '../simulator/history-files';
 import { runScenario } from '../simulator/run-scenario';
 import { parseScenario } from '../simulator/scenario';
 import { startTimeSkippingServer } from '../simulator/time-skipping';
 import { bundleWorkflows } from '../worker';
+import { installTemporalRuntime } from '../platform/temporal-runtime';
 
 const files = process.argv.slice(2);
 if (files.length === 0) {
   console.error('usage: npm run record-histories -- <scenario.yaml…>');
   process.exit(2);
 }
-Runtime.install({ logger: new DefaultLogger('ERROR') });
+installTemporalRuntime('ERROR');
 const [env, workflowBundle] = await Promise.all([startTimeSkippingServer(), bundleWorkflows()]);
 try {
   for (const file of files) {

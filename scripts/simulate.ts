@@ -2,13 +2,13 @@
 // workflow on Temporal's time-skipping test server and prints its timeline. Exit code 2 for a
 // scenario that cannot be read or is malformed.
 import { readFile } from 'node:fs/promises';
-import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { parse as parseYaml } from 'yaml';
 import { formatTimeline } from '../simulator/print-timeline';
 import { runScenario } from '../simulator/run-scenario';
 import { parseScenario, ScenarioError, type Scenario } from '../simulator/scenario';
 import { startTimeSkippingServer } from '../simulator/time-skipping';
 import { bundleWorkflows } from '../worker';
+import { installTemporalRuntime } from '../platform/temporal-runtime';
 
 const USAGE = 'usage: npm run simulate -- <scenario.yaml|json> [--json]';
 
@@ -45,7 +45,7 @@ async function main(): Promise<number> {
     return 2;
   }
 
-  Runtime.install({ logger: new DefaultLogger('ERROR') });
+  installTemporalRuntime('ERROR');
   const [env, workflowBundle] = await Promise.all([startTimeSkippingServer(), bundleWorkflows()]);
   try {
     const { timeline, warnings } = await runScenario(scenario, { env, workflowBundle });

@@ -3,7 +3,7 @@
 // a local mail catcher, all keeping their data in .data/. Ctrl-C stops everything.
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { NativeConnection } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import { createApp } from '../api/app';
 import { createPaymentClient } from '../client/payment-client';
@@ -17,6 +17,7 @@ import { createMailer } from '../platform/mailer';
 import { registerSearchAttributes } from '../platform/register-search-attributes';
 import { startTemporalDevServer } from '../platform/temporal-dev-server';
 import { createWorker } from '../worker';
+import { installTemporalRuntime } from '../platform/temporal-runtime';
 
 const config = readConfig();
 const cleanups: (() => Promise<unknown> | unknown)[] = [];
@@ -39,7 +40,7 @@ function stop(exitCode: number): Promise<void> {
 
 async function main(): Promise<void> {
   // We stop the worker ourselves, in order with everything else.
-  Runtime.install({ shutdownSignals: [], logger: new DefaultLogger('WARN') });
+  installTemporalRuntime('WARN', { handleSignals: false });
   process.once('SIGINT', () => void stop(0));
   process.once('SIGTERM', () => void stop(0));
 

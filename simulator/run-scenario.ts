@@ -73,7 +73,8 @@ export async function runScenario(
   const { insats } = scenario;
   const [aktualiserad, ...events] = scenario.events;
   const start = parseLocalDateTime(aktualiserad!.at);
-  const offset = start.getTime() - (await env.currentTimeMs());
+  // Placed just before the insats starts, so its first entries read the aktualisering's time.
+  let offset = 0;
   const clock: Clock = { now: () => new Date(Date.now() + offset) };
   const scenarioNow = async () => (await env.currentTimeMs()) + offset;
   const rejected: TimelineEntry[] = [];
@@ -103,6 +104,7 @@ export async function runScenario(
   let runs: ScenarioRun['runs'] = [];
 
   await worker.runUntil(async () => {
+    offset = start.getTime() - (await env.currentTimeMs());
     const { firstRunId } = await insatser.startInsats({
       insatsId: insats.id,
       insatstyp: insats.typ,

@@ -1,7 +1,7 @@
 // The scenario format of `npm run simulate` (README, "Simulating a case"): an insats, optional
 // settings overrides, timed events in Europe/Stockholm local time, and the day to run until.
 import { z } from 'zod';
-import { INSATSTYPER, RULEBOOKS, insatsEventSchema, kundSchema } from '../domain';
+import { INSATSTYPER, RULEBOOKS, applySettingsOverrides, defaultSettings, insatsEventSchema, kundSchema } from '../domain';
 
 const localDate = z.iso.date({ message: 'must be a date, YYYY-MM-DD' });
 const localDateTime = z
@@ -43,7 +43,14 @@ export const scenarioSchema = z
     until: localDate,
   })
   .strict()
-  .refine((scenario) => scenario.until >= scenario.events.at(-1)!.at.slice(0, 10), { path: ['until'], message: 'is before the last event' });
+  .refine((scenario) => scenario.until >= scenario.events.at(-1)!.at.slice(0, 10), { path: ['until'], message: 'is before the last event' })
+  .superRefine((scenario, context) => {
+    try {
+      applySettingsOverrides(defaultSettings, scenario.config);
+    } catch (error) {
+      context.addIssue({ code: 'custom', path: ['config'], message: (error as Error).message });
+    }
+  });
 
 export type Scenario = z.infer<typeof scenarioSchema>;
 

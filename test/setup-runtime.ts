@@ -1,4 +1,4 @@
 // Quiet Temporal's worker logs in tests: warnings and errors only.
-import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { installTemporalRuntime } from '../platform/temporal-runtime';
 
-Runtime.install({ logger: new DefaultLogger('WARN') });
+installTemporalRuntime('WARN');

@@ -182,12 +182,13 @@ export class InsatsState {
     return next;
   }
 
-  markNotified({ deadline, planned }: DueNotification): void {
+  /** `sentAt` is later than the planned time for a catch-up notification; the plan goes on from the planned one. */
+  markNotified({ deadline, planned }: DueNotification, sentAt: Date): void {
     const progress: NotificationProgress = this.data.notified[keyOf(deadline)] ?? { steps: [] };
     progress.steps.push(planned.step);
     progress.lastAt = planned.at.toISOString();
     this.data.notified[keyOf(deadline)] = progress;
-    this.addTimeline(planned.at, {
+    this.addTimeline(sentAt > planned.at ? sentAt : planned.at, {
       kind: planned.kind,
       rule: deadline.rule,
       due: deadline.due,
@@ -254,10 +255,14 @@ export class InsatsState {
         case 'cancel': {
           const deadline = find(change);
           if (!deadline || (deadline.status !== 'open' && deadline.status !== 'pending')) break;
+          const wasOpen = deadline.status === 'open';
           deadline.status = change.type === 'cancel' ? 'cancelled' : today <= deadline.due ? 'met' : 'met-late';
           deadline.closedOn = today;
           if (change.type === 'meet') met.push({ rule: deadline.rule, occurrence: deadline.occurrence, status: deadline.status });
-          this.addTimeline(now, { kind: change.type === 'meet' ? 'deadline-met' : 'deadline-cancelled', rule: deadline.rule, due: deadline.due });
+          // A deadline that never opened (a certificate before sick day 8) leaves no line on the timeline when cancelled.
+          if (wasOpen || change.type === 'meet') {
+            this.addTimeline(now, { kind: change.type === 'meet' ? 'deadline-met' : 'deadline-cancelled', rule: deadline.rule, due: deadline.due });
+          }
           this.projectDeadline(deadline, now);
           break;
         }

@@ -6,6 +6,7 @@ import {
   condition,
   continueAsNew,
   currentUpdateInfo,
+  patched,
   proxyActivities,
   setCurrentDetails,
   setHandler,
@@ -13,7 +14,8 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import { atLocalTime, localDateOf, recipientLabel, toLocalIso } from '../domain';
+import { atLocalTime, defaultSettings, localDateOf, recipientLabel, toLocalIso, type Settings } from '../domain';
+import { workflowNow } from './clock';
 import { applyEventUpdate, insatsStateQuery } from './messages';
 import { InsatsState, type DueNotification } from './insats-state';
 import {
@@ -42,8 +44,8 @@ const { sendNotification } = proxyActivities<Activities>({
 const HISTORY_EVENTS_PER_RUN = 1_000;
 
 export async function insatsWorkflow(input: InsatsWorkflowInput): Promise<InsatsSnapshot> {
-  const now = () => new Date(Date.now() + (input.clockOffsetMs ?? 0));
-  const state = new InsatsState(input, now());
+  const now = () => workflowNow(input.clockOffsetMs);
+  const state = new InsatsState({ ...input, settings: ruleScope(input.settings ?? defaultSettings) }, now());
 
   setHandler(applyEventUpdate, (message) => state.applyEvent(message, currentUpdateInfo()!.id, now()), {
     validator: (message) => state.validate(message, now()),
@@ -78,6 +80,15 @@ export async function insatsWorkflow(input: InsatsWorkflowInput): Promise<Insats
   return state.snapshot(now());
 }
 
+/**
+ * Insatser started before reviderad-plan and tilläggscheck stopped applying to 2024 insatser
+ * (they are 2023 rules the appendix does not inherit) keep them, so their histories replay.
+ */
+function ruleScope(settings: Settings): Settings {
+  if (patched('2024-rule-scope')) return settings;
+  return { ...settings, inheritedIn2024: [...settings.inheritedIn2024, 'reviderad-plan', 'tillaggscheck'] };
+}
+
 /** Stores the projection and sends the notices the last changes raised. */
 async function record(state: InsatsState): Promise<void> {
   while (state.outbox.length > 0 || state.notices.length > 0) {
@@ -93,7 +104,7 @@ async function record(state: InsatsState): Promise<void> {
           recipient: state.recipient(role),
           owner: state.recipient(role),
           text: notice.text,
-          scheduledFor: new Date(Date.now() + (state.input.clockOffsetMs ?? 0)).toISOString(),
+          scheduledFor: workflowNow(state.input.clockOffsetMs).toISOString(),
         });
       }
     }
@@ -113,7 +124,7 @@ async function notify(state: InsatsState, due: DueNotification): Promise<void> {
     due: deadline.due,
     scheduledFor: planned.at.toISOString(),
   });
-  state.markNotified(due);
+  state.markNotified(due, workflowNow(state.input.clockOffsetMs));
 }
 
 function showProgress(state: InsatsState, now: Date): void {

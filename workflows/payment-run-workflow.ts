@@ -5,6 +5,7 @@ import { proxyActivities, setCurrentDetails } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { PaymentRunResult } from '../activities/payment-run';
 import { addMonthsTo, defaultSettings, localDateOf, monthOf, type YearMonth } from '../domain';
+import { workflowNow } from './clock';
 
 const { computePaymentRun } = proxyActivities<Activities>({
   startToCloseTimeout: '5 minutes',
@@ -18,8 +19,8 @@ export interface PaymentRunInput {
   clockOffsetMs?: number;
 }
 
-export async function paymentRunWorkflow({ month, clockOffsetMs = 0 }: PaymentRunInput = {}): Promise<PaymentRunResult> {
-  const runMonth = month ?? monthOf(localDateOf(new Date(Date.now() + clockOffsetMs)));
+export async function paymentRunWorkflow({ month, clockOffsetMs }: PaymentRunInput = {}): Promise<PaymentRunResult> {
+  const runMonth = month ?? monthOf(localDateOf(workflowNow(clockOffsetMs)));
   setCurrentDetails(`Utbetalning för ${runMonth}: rapporter godkända senast den ${defaultSettings.payments.approvalDay}:e, månader till och med ${addMonthsTo(runMonth, -1)}.`);
   const result = await computePaymentRun(runMonth, defaultSettings.payments.approvalDay);
   setCurrentDetails(result.message);

@@ -5,7 +5,7 @@ import { daysBetween, type LocalDate } from '../calendar';
 import { assessBonusgrundande } from '../bonus/bonusgrundande';
 import { bonusBelopp } from '../bonus/belopp';
 import {
-  arbetsplatsDeadline,
+  appliesTo,
   deadlinesOnBemanning,
   intygDeadline,
   manadsrapportGodkandDeadline,
@@ -132,7 +132,8 @@ export function decideEvent(record: InsatsRecord, event: InsatsEvent, today: Loc
     case 'trepart-hallet': {
       const [trepart] = live(record, 'trepart').filter((deadline) => deadline.status === 'open');
       const next = nextTrepartDeadline(insats, today, settings);
-      const revised = revideradPlanDeadline(today, { waived: !event.revideradPlanKravs }, settings);
+      // 2023 §6.5; the 2024 appendix asks for no revised plan after its meetings.
+      const revised = appliesTo('reviderad-plan', insats, settings) ? revideradPlanDeadline(today, { waived: !event.revideradPlanKravs }, settings) : undefined;
       return accept(
         ...(trepart ? [meet(trepart)] : []),
         ...(next ? [{ type: 'open', deadline: next } as Change] : []),
@@ -181,6 +182,7 @@ export function decideEvent(record: InsatsRecord, event: InsatsEvent, today: Loc
       return intyg ? accept(meet(intyg)) : refuse(`no ${rule} is due`);
     }
     case 'tillaggscheck-ansokan': {
+      if (!appliesTo('tillaggscheck', insats, settings)) return refuse('tilläggscheck is a rule of the 2023 routines (2023 §9.3), not of this insats');
       if (live(record, 'tillaggscheck').length > 0) return refuse('an application for tilläggscheck is already waiting for a decision');
       return accept({ type: 'open', deadline: tillaggscheckDeadline(today, settings, `${today}-${event.belopp}`) });
     }
@@ -231,6 +233,11 @@ export function decideEvent(record: InsatsRecord, event: InsatsEvent, today: Loc
     case 'bonus-godkand': {
       if (!facts.bonusrapportIn) return refuse('no bonusrapport is in');
       if (facts.bonusApproved) return refuse('the bonus is already approved');
+      // 2023 §9.2: paid after the slutrapport, the bonusrapport and the last month's report are approved.
+      const lastMonth = monthOf(facts.endedOn!);
+      if (insats.rulebook === '2023' && (!facts.slutrapportIn || !facts.approvedMonths.includes(lastMonth))) {
+        return refuse(`the bonus needs the slutrapport and the månadsrapport for ${lastMonth} approved first (2023 §9.2)`);
+      }
       const belopp = bonusBelopp({ insats, avslutsdatum: facts.endedOn! }, settings);
       const month = monthOf(today);
       return accept(
@@ -255,10 +262,13 @@ export function decideEvent(record: InsatsRecord, event: InsatsEvent, today: Loc
       if (!followUp) return refuse(`no snabbhetspremie follow-up for ${event.month} is due`);
       if (followUp.status === 'pending') return refuse(`the follow-up for ${event.month} opens on ${followUp.openedOn}`);
       if (event.fortsatt) return accept(meet(followUp), ...snabbhetspremiePayment(record, event.month, today, settings));
+      // The kund left the job or studies: the snabbhetspremie stops (2024 §10.1), and the
+      // resultatbonus, which needs the kund still there after six months, is forfeited (§10.2).
       return accept(
         meet(followUp),
         ...live(record, 'snabbhetspremie-uppfoljning').filter((deadline) => deadline !== followUp).map(cancel),
-        { type: 'facts', facts: { snabbhetspremieStopped: true } },
+        ...live(record, 'bonus').map(cancel),
+        { type: 'facts', facts: { snabbhetspremieStopped: true, ...(facts.avslut ? { avslut: { ...facts.avslut, bonusgrundande: false } } : {}) } },
         {
           type: 'notice',
           notice: { rule: 'snabbhetspremie-uppfoljning', occurrence: `slut-${event.month}`, to: ['kvl'], text: `Kunden har lämnat arbetet eller studierna (uppföljning för ${event.month}): snabbhetspremien upphör (2024 §10.1).` },

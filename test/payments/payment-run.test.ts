@@ -102,14 +102,18 @@ describe('FJP from 2023-10-16: partial and full months, a late approval, a repea
 });
 
 describe('bonus', () => {
-  it('2023 §9.2: 18 000 kr is payable only once the bonusrapport is approved', async () => {
+  it('2023 §9.2: 18 000 kr is payable only once the bonusrapport is approved, after the slutrapport and the last month’s report', async () => {
     const approved = uniqueInsatsId('jpg-bonus');
     const notApproved = uniqueInsatsId('jpg-nobonus');
     const events = (withApproval: boolean) => [
       { at: '2022-03-01T09:00', type: 'aktualiserad' },
       { at: '2022-03-02T09:00', type: 'bemannad' },
+      { at: '2022-04-05T10:00', type: 'manadsrapport-klar', month: '2022-03' },
+      { at: '2022-04-08T10:00', type: 'manadsrapport-godkand', month: '2022-03' },
       { at: '2022-04-20T10:00', type: 'avslut', orsak: 'arbete', anstallning: { form: 'tillsvidare', omfattning: 100 } },
       { at: '2022-05-02T10:00', type: 'slutrapport-inlamnad' },
+      { at: '2022-05-04T10:00', type: 'manadsrapport-klar', month: '2022-04' },
+      { at: '2022-05-09T10:00', type: 'manadsrapport-godkand', month: '2022-04' },
       { at: '2022-10-21T10:00', type: 'bonusrapport-inlamnad' },
       ...(withApproval ? [{ at: '2022-10-25T10:00', type: 'bonus-godkand' }] : []),
     ];
@@ -123,7 +127,30 @@ describe('bonus', () => {
     expect((await lines(notApproved)).filter((line) => line.kind === 'bonus')).toEqual([]);
   });
 
-  it('2024 §10.2: an AMI2 avslut in insats month 8 gives 10 000 kr; 2024 §10.1: the snabbhetspremie stops when the kund leaves the job', async () => {
+  it('2024 §10.1: the snabbhetspremie pays the month amount while the follow-up says the kund is still working, and stops when it says not', async () => {
+    const id = uniqueInsatsId('ami2-premie');
+    const { timeline } = await simulate({
+      insats: { id, typ: 'AMI2', beslutsdatum: '2025-01-13', anordnare: 'a-ami2', kvl: 'k1', kund: { ...kund, arbetsformaga: 50 } },
+      config: { payments: { monthAmounts: { AMI2: 7000 } } },
+      events: [
+        { at: '2025-01-13T09:00', type: 'aktualiserad' },
+        { at: '2025-01-14T09:00', type: 'bemannad' },
+        { at: '2025-03-20T10:00', type: 'avslut', orsak: 'arbete', anstallning: { form: 'tillsvidare', omfattning: 100 } },
+        { at: '2025-05-05T10:00', type: 'snabbhetspremie-uppfoljning', month: '2025-04', fortsatt: true },
+        { at: '2025-06-04T10:00', type: 'snabbhetspremie-uppfoljning', month: '2025-05', fortsatt: false },
+        { at: '2025-09-22T10:00', type: 'bonusrapport-inlamnad' },
+      ],
+      until: '2025-09-30',
+    });
+    // Leaving the job also forfeits the resultatbonus, which needs the kund still there after six months (2024 §10.2).
+    expect(timeline.find((entry) => entry.kind === 'event-rejected')).toMatchObject({ event: 'bonusrapport-inlamnad' });
+    await run('2025-10');
+    const paid = await lines(id);
+    expect(paid.filter((line) => line.kind === 'snabbhetspremie').map((line) => [line.month, line.amountOre])).toEqual([['2025-04', 700_000]]);
+    expect(paid.filter((line) => line.kind === 'bonus')).toEqual([]);
+  });
+
+  it('2024 §10.2: an AMI2 avslut in insats month 8 gives 10 000 kr, with the snabbhetspremie for the months followed up', async () => {
     const id = uniqueInsatsId('ami2-bonus');
     await simulate({
       insats: { id, typ: 'AMI2', beslutsdatum: '2025-01-13', anordnare: 'a-ami2', kvl: 'k1', kund: { ...kund, arbetsformaga: 50 } },
@@ -134,7 +161,7 @@ describe('bonus', () => {
         { at: '2025-08-20T10:00', type: 'avslut', orsak: 'arbete', anstallning: { form: 'tillsvidare', omfattning: 100 } },
         { at: '2025-09-02T10:00', type: 'slutrapport-inlamnad' },
         { at: '2025-10-03T10:00', type: 'snabbhetspremie-uppfoljning', month: '2025-09', fortsatt: true },
-        { at: '2025-11-04T10:00', type: 'snabbhetspremie-uppfoljning', month: '2025-10', fortsatt: false },
+        { at: '2025-11-04T10:00', type: 'snabbhetspremie-uppfoljning', month: '2025-10', fortsatt: true },
         { at: '2026-02-21T10:00', type: 'bonusrapport-inlamnad' },
         { at: '2026-02-23T10:00', type: 'bonus-godkand' },
       ],
@@ -143,7 +170,10 @@ describe('bonus', () => {
     await run('2026-03');
     const paid = await lines(id);
     expect(paid.filter((line) => line.kind === 'bonus')).toMatchObject([{ amountOre: 1_000_000, rule: '2024 §10.2 50 %' }]);
-    expect(paid.filter((line) => line.kind === 'snabbhetspremie').map((line) => [line.month, line.amountOre])).toEqual([['2025-09', 700_000]]);
+    expect(paid.filter((line) => line.kind === 'snabbhetspremie').map((line) => [line.month, line.amountOre])).toEqual([
+      ['2025-09', 700_000],
+      ['2025-10', 700_000],
+    ]);
   });
 });
 

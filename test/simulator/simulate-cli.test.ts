@@ -29,16 +29,9 @@ function simulate(...args: string[]): Promise<{ code: number; stdout: string; st
   });
 }
 
-/**
- * stdout as the one JSON array it should be. Known bug (scripts/simulate.ts): the Temporal core
- * SDK prints its own WARN line ("Temporal Server 1.16.0 or newer is required…") on stdout before
- * the JSON, because Runtime.install sets only the TS logger; the native log lines are skipped here
- * so the format can still be checked, and the `it.fails` test below records the bug.
- */
+/** stdout as the one JSON array it is. */
 function timelineJson(stdout: string): unknown {
-  const lines = stdout.split('\n');
-  while (lines.length > 0 && lines[0]!.includes('temporalio_sdk_core')) lines.shift();
-  return JSON.parse(lines.join('\n'));
+  return JSON.parse(stdout);
 }
 
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((date) => DateTime.fromISO(date).isValid, 'a real date');
@@ -93,9 +86,7 @@ describe('npm run simulate -- scenarios/ami2-happy-path.yaml --json', () => {
     expect(timeline.filter((entry) => entry.kind === 'payment')).toHaveLength(13);
   });
 
-  // Fails today: remove `.fails` once scripts/simulate.ts routes the native SDK logs (e.g.
-  // telemetryOptions.logging: { filter: { core: 'ERROR', other: 'ERROR' }, forward: {} }).
-  it.fails('prints nothing but the JSON array on stdout, so it can be piped (known bug: a native SDK log line comes first)', () => {
+  it('prints nothing but the JSON array on stdout, so it can be piped', () => {
     expect(result, 'the run above').toBeDefined();
     expect(() => JSON.parse(result.stdout)).not.toThrow();
   });
@@ -139,10 +130,7 @@ describe('npm run simulate with a malformed scenario', () => {
     expect(stderr).toMatch(/^\s*events\.2\.month: must be a month, YYYY-MM$/m);
   });
 
-  // Fails today (known bug): a misspelt setting passes parseScenario and is refused only inside
-  // runScenario (applySettingsOverrides), after the server has started: exit code 1 and a stack
-  // trace. Remove `.fails` once the scenario's config is checked when it is parsed.
-  it.fails('exits with code 2 for a misspelt setting under config, naming it (known bug: exits 1)', async () => {
+  it('exits with code 2 for a misspelt setting under config, naming it', async () => {
     const file = join(folder, 'bad-config.yaml');
     writeFileSync(
       file,
