@@ -59,7 +59,8 @@ export async function insatsWorkflow(input: InsatsWorkflowInput): Promise<Insats
     if (workflowInfo().historyLength > HISTORY_EVENTS_PER_RUN || workflowInfo().continueAsNewSuggested) {
       await condition(allHandlersFinished);
       await record(state);
-      await continueAsNew<typeof insatsWorkflow>({ ...input, carried: state.toData() });
+      // The effective settings go along, so an insats keeps the rule scope it started with.
+      await continueAsNew<typeof insatsWorkflow>({ ...input, settings: state.settings, carried: state.toData() });
     }
 
     const seen = state.version;
