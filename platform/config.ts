@@ -23,6 +23,8 @@ export interface Config {
   logLevel: string;
   /** Requests a minute per API key. */
   rateLimitPerMinute: number;
+  /** A JSON file of settings overrides (domain/settings.ts), e.g. the AMI month amounts. */
+  settingsFile: string | undefined;
 }
 
 function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -58,5 +60,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: env.DATA_DIR || join(process.cwd(), '.data'),
     logLevel: env.LOG_LEVEL || 'info',
     rateLimitPerMinute: positive(env, 'RATE_LIMIT_PER_MINUTE', 600),
+    settingsFile: env.SETTINGS_FILE || undefined,
   };
 }

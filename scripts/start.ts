@@ -9,6 +9,7 @@ import { createApp } from '../api/app';
 import { createPaymentClient } from '../client/payment-client';
 import { createInsatsClient } from '../client/insats-client';
 import { readConfig } from '../platform/config';
+import { loadSettings } from '../platform/settings-file';
 import { createDatabase, migrateDatabase } from '../platform/database';
 import { startEmbeddedPostgres } from '../platform/embedded-postgres';
 import { logger } from '../platform/logger';
@@ -41,6 +42,7 @@ function stop(exitCode: number): Promise<void> {
 async function main(): Promise<void> {
   // We stop the worker ourselves, in order with everything else.
   installTemporalRuntime('WARN', { handleSignals: false });
+  const settings = await loadSettings(config.settingsFile);
   process.once('SIGINT', () => void stop(0));
   process.once('SIGTERM', () => void stop(0));
 
@@ -103,7 +105,7 @@ async function main(): Promise<void> {
   const client = new Client({ connection, namespace: config.temporalNamespace });
   const payments = createPaymentClient(client);
   await payments.ensurePaymentSchedule();
-  const app = createApp({ insatser: createInsatsClient(client), payments, database, rateLimitPerMinute: config.rateLimitPerMinute });
+  const app = createApp({ insatser: createInsatsClient(client), payments, database, settings, rateLimitPerMinute: config.rateLimitPerMinute });
   const server = app.listen(config.apiPort, config.apiHost);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);

@@ -95,12 +95,12 @@ describe('what each role may do', () => {
   });
 
   it('refuses an anordnare approving its own plan and an operator recording anything (403), and changes nothing', async () => {
-    const before = await api.database.insatsEvent.count();
+    const before = await api.database.insatsEvent.count({ where: { insatsId: insatsA } });
     const approve = await problem(await api.request('POST', `/api/insatser/${insatsA}/events`, { as: 'anordnareA', body: { type: 'plan-godkand' } }), 403);
     expect(approve.detail).toBe('the role anordnare does not record plan-godkand');
     await problem(await api.request('POST', `/api/insatser/${insatsA}/events`, { as: 'operator', body: { type: 'bemannad' } }), 403);
     await problem(await api.request('POST', `/api/insatser/${insatsA}/events`, { as: 'kvl', body: { type: 'bemannad' } }), 403);
-    expect(await api.database.insatsEvent.count()).toBe(before);
+    expect(await api.database.insatsEvent.count({ where: { insatsId: insatsA } })).toBe(before);
   });
 
   it('lets the anordnare staff its insats once (200, then 409) and the kvl lodge the uppdrag', async () => {

@@ -13,14 +13,18 @@ import { aktualiseringSchema, insatsEventSchema } from '../../domain';
 import { createDatabase } from '../../platform/database';
 import { uniqueInsatsId } from '../helpers/temporal';
 import { eventually } from '../helpers/wait';
+import { createOwnDatabase } from '../helpers/database';
 import { startHarness, type Harness } from './harness';
 
 let api: Harness;
+let ownDatabase: Awaited<ReturnType<typeof createOwnDatabase>>;
 const anordnare = uniqueInsatsId('fuzz-a');
 const insatsId = uniqueInsatsId('fuzz');
 
 beforeAll(async () => {
-  api = await startHarness(inject('databaseUrl'), { kvl: { role: 'kvl', kvl: 'k1' }, anordnare: { role: 'anordnare', anordnare } });
+  // The fuzz test counts every row: no other test file may write there meanwhile.
+  ownDatabase = await createOwnDatabase(inject('databaseUrl'), 'fuzz');
+  api = await startHarness(ownDatabase.url, { kvl: { role: 'kvl', kvl: 'k1' }, anordnare: { role: 'anordnare', anordnare } });
   const created = await api.request('POST', '/api/insatser', {
     as: 'kvl',
     body: { id: insatsId, insatstyp: 'AMI2', beslutsdatum: '2025-12-22', aktualiseringsdatum: '2025-12-23', anordnare, kvl: 'k1', kundId: 'kund-f', kund: { alder: 30, ekonomisktBistand: true } },
@@ -30,6 +34,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await api?.close();
+  await ownDatabase?.drop();
 });
 
 async function rowCounts() {
@@ -154,6 +159,33 @@ describe('unreachable backends', () => {
       expect(response.status, path).toBe(503);
       expect(response.headers.get('retry-after')).toBe('30');
       expect(response.headers.get('content-type')).toContain('application/problem+json');
+    }
+  });
+});
+
+describe('rate limit and headers', () => {
+  it('answers the fourth request in a minute with 429 when the limit is three, with security headers and no CORS', async () => {
+    const { createApiKey } = await import('../../api/api-keys');
+    const temporal = new Client({ connection: Connection.lazy({ address: '127.0.0.1:1', connectTimeout: 500 }) });
+    const limited = createApp({ insatser: createInsatsClient(temporal), payments: createPaymentClient(temporal), database: api.database, rateLimitPerMinute: 3 }).listen(0, '127.0.0.1');
+    await new Promise((resolve) => limited.once('listening', resolve));
+    try {
+      const address = limited.address();
+      const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/api/deadlines`;
+      const { token } = await createApiKey(api.database, { role: 'operator' });
+      const statuses: number[] = [];
+      let last: Response | undefined;
+      for (let attempt = 0; attempt < 4; attempt += 1) {
+        last = await fetch(url, { headers: { authorization: `Bearer ${token}`, origin: 'https://elsewhere.example' } });
+        statuses.push(last.status);
+      }
+      expect(statuses).toEqual([200, 200, 200, 429]);
+      expect(last!.headers.get('content-type')).toContain('application/problem+json');
+      expect(last!.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(last!.headers.get('strict-transport-security')).toBeTruthy();
+      expect(last!.headers.get('access-control-allow-origin')).toBeNull();
+    } finally {
+      limited.close();
     }
   });
 });

@@ -140,7 +140,7 @@ describe('walking skeleton', () => {
   });
 
   it('refuses an ineligible aktualisering with 422 and every failed condition (2024 §7.1, 2023 §2)', async () => {
-    const before = await database.insats.count();
+    const before = await database.insats.count({ where: { anordnareId: anordnare } });
     const ami1 = await post('/api/insatser', {
       id: uniqueInsatsId('ineligible'), insatstyp: 'AMI1', beslutsdatum: '2025-12-22', anordnare, kvl: 'k1', kundId: 'kund-78',
       kund: { alder: 30, ekonomisktBistand: true, arbetsformaga: 50 },
@@ -153,11 +153,11 @@ describe('walking skeleton', () => {
     });
     expect(jpgIn2025.status).toBe(422);
     expect(((await jpgIn2025.json()) as { detail: string }).detail).toMatch(/JPG/);
-    expect(await database.insats.count()).toBe(before);
+    expect(await database.insats.count({ where: { anordnareId: anordnare } })).toBe(before);
   });
 
   it('answers bad input with 400 and changes nothing', async () => {
-    const before = await database.insats.count();
+    const before = await database.insats.count({ where: { anordnareId: anordnare } });
     const missingFields = await post('/api/insatser', { id: 'x1', insatstyp: 'XYZ' });
     expect(missingFields.status).toBe(400);
     const body = (await missingFields.json()) as { invalidParams: { path: string }[] };
@@ -170,7 +170,7 @@ describe('walking skeleton', () => {
     expect(await personnummer.json()).toMatchObject({ invalidParams: [{ path: 'body.kundId', reason: 'must be an opaque id, not a personnummer' }] });
     expect((await post(`/api/insatser/${insatsId}/events`, { type: 'hokus-pokus' })).status).toBe(400);
     expect((await post('/api/insatser/no-such-insats/events', { type: 'bemannad' })).status).toBe(404);
-    expect(await database.insats.count()).toBe(before);
+    expect(await database.insats.count({ where: { anordnareId: anordnare } })).toBe(before);
     expect(await database.insatsEvent.count({ where: { insatsId } })).toBe(1);
   });
 });

@@ -36,7 +36,7 @@ const simulate = (scenario: unknown) => runScenario(parseScenario(scenario), { e
 const lines = (insatsId: string, runMonth?: string) =>
   database.paymentLine.findMany({ where: { insatsId, ...(runMonth ? { runMonth } : {}) }, orderBy: [{ month: 'asc' }, { kind: 'asc' }] });
 
-describe('FJP from 2023-10-16: partial and full months, a late approval, a repeated run', () => {
+describe('FJP from 2023-10-16 to an avslut on 2023-12-20: partial first and last months, a late approval, a repeated run', () => {
   const id = uniqueInsatsId('fjp-pay');
   const anordnare = uniqueInsatsId('pay-a');
 
@@ -50,6 +50,8 @@ describe('FJP from 2023-10-16: partial and full months, a late approval, a repea
         { at: '2023-11-08T10:00', type: 'manadsrapport-godkand', month: '2023-10' },
         { at: '2023-12-05T10:00', type: 'manadsrapport-klar', month: '2023-11' },
         { at: '2023-12-16T10:00', type: 'manadsrapport-godkand', month: '2023-11' },
+        { at: '2023-12-20T10:00', type: 'avslut', orsak: 'annan-insats' },
+        { at: '2023-12-28T10:00', type: 'slutrapport-inlamnad' },
         { at: '2024-01-04T10:00', type: 'manadsrapport-klar', month: '2023-12' },
         { at: '2024-01-10T10:00', type: 'manadsrapport-godkand', month: '2023-12' },
       ],
@@ -72,14 +74,14 @@ describe('FJP from 2023-10-16: partial and full months, a late approval, a repea
     expect(await database.paymentLine.count()).toBe(before);
   });
 
-  it('2023 §9: a report approved on the 16th is held from the December run, with a note, and paid in January', async () => {
+  it('2023 §9: a report approved on the 16th is held from the December run, with a note, and paid in January; 2023 §9.1: the partial last month pays 4 858 / 30 × 20 = 3 238,67 kr', async () => {
     const december = await run('2023-12');
     expect(await lines(id, '2023-12')).toEqual([]);
     expect(december.held).toContainEqual({ insatsId: id, anordnareId: anordnare, month: '2023-11', note: 'godkänd efter den 15:e: betalas i körningen 2024-01 (2023 §9)' });
     await run('2024-01');
     expect((await lines(id, '2024-01')).map((line) => [line.month, line.amountOre, line.activeDays])).toEqual([
       ['2023-11', 485_800, 30],
-      ['2023-12', 485_800, 31],
+      ['2023-12', 323_867, 20],
     ]);
     // No line is paid twice across runs.
     expect((await lines(id)).map((line) => line.month)).toEqual(['2023-10', '2023-11', '2023-12']);
@@ -87,7 +89,7 @@ describe('FJP from 2023-10-16: partial and full months, a late approval, a repea
 
   it('the invoice basis opens in a spreadsheet parser with Swedish columns, öre and totals per insatstyp', async () => {
     const basis = (await invoiceBasis(database, '2024-01', anordnare))!;
-    expect(basis.totals).toEqual([{ insatstyp: 'FJP', amount: 9716 }]);
+    expect(basis.totals).toEqual([{ insatstyp: 'FJP', amount: 8096.67 }]);
     const csv = invoiceCsv(basis);
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     // As a spreadsheet opens the downloaded file: bytes, UTF-8 with BOM.
@@ -96,8 +98,8 @@ describe('FJP from 2023-10-16: partial and full months, a late approval, a repea
     expect(rows[0]).toEqual(CSV_COLUMNS);
     expect(rows[1]).toEqual(['2024-01', anordnare, id, 'FJP', 'Ersättning', '2023-11', '30', '4858,00', '2023 §9.1 månadsbelopp', 'månadsrapport godkänd (godkänd efter den 15:e: nästa utbetalning, 2023 §9)']);
     const summa = rows.find((row) => row[4] === 'Summa')!;
-    expect([summa[3], summa[7]]).toEqual(['FJP', '9716,00']);
-    expect(rows.find((row) => row[4] === 'Totalt')?.[7]).toBe('9716,00');
+    expect([summa[3], summa[7]]).toEqual(['FJP', '8096,67']);
+    expect(rows.find((row) => row[4] === 'Totalt')?.[7]).toBe('8096,67');
   });
 });
 
