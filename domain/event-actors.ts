@@ -36,6 +36,13 @@ export const EVENT_ACTORS: Record<InsatsEventType, Role[]> = {
   'bonusrapport-inlamnad': ANORDNARE, // 2023 §9.2
   'bonus-godkand': KVL,
   'snabbhetspremie-uppfoljning': ANORDNARE, // 2024 §10.1
+  'sfi-risk': BOTH, // 2023 §2.3.2.1: the teacher or the kvl signals
+  'sfi-skolkontakt': ANORDNARE,
+  'arbete-avbojt': ANORDNARE, // 2023 §3.4: the anordnare contacts the kvl promptly
+  'upptrappning-plan': KVL, // the steps are in the uppdrag
+  'upptrappningssteg-uppnatt': ANORDNARE,
+  'fortsatt-stod-start': KVL, // 2023 §2.2.2: decided by the kvl with the arbetsledare
+  'fortsatt-stod-avslutat': KVL,
 };
 
 export function mayRecord(role: Role, type: InsatsEventType): boolean {

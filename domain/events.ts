@@ -76,6 +76,19 @@ export const insatsEventSchema = z.discriminatedUnion('type', [
   event('bonusrapport-inlamnad', {}),
   event('bonus-godkand', {}),
   event('snabbhetspremie-uppfoljning', { month: yearMonth, fortsatt: z.boolean() }),
+  /** The teacher or the kvl signals that the kund will not reach the SFI level in time (2023 §2.3.2.1). */
+  event('sfi-risk', {}),
+  event('sfi-skolkontakt', {}),
+  /** The kund declines work or a placement: an extra trepart (2023 §3.4, 2024 §3.2.1). */
+  event('arbete-avbojt', {}),
+  /** The uppdrag's ramp-up of a part-time plan, step by step (2023 §3.2, §2.3.1; 2024 §8.1). */
+  event('upptrappning-plan', {
+    steg: z.array(z.object({ datum: localDate, omfattning: z.number().gt(0).max(100) }).strict()).min(1).max(12),
+  }),
+  event('upptrappningssteg-uppnatt', { datum: localDate }),
+  /** FJP: continued support after a job or study start, at most three months (2023 §2.2.2). */
+  event('fortsatt-stod-start', { startdatum: localDate }),
+  event('fortsatt-stod-avslutat', {}),
 ]);
 export type InsatsEvent = z.infer<typeof insatsEventSchema>;
 export type InsatsEventInput = z.input<typeof insatsEventSchema>;

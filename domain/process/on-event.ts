@@ -7,6 +7,8 @@ import { bonusBelopp } from '../bonus/belopp';
 import {
   appliesTo,
   deadlinesOnBemanning,
+  extraTrepartDeadline,
+  fortsattStodDeadline,
   intygDeadline,
   manadsrapportGodkandDeadline,
   manadsrapportGranskningDeadline,
@@ -14,8 +16,10 @@ import {
   planAvslut,
   plangranskningDeadline,
   revideradPlanDeadline,
+  sfiKontaktDeadline,
   sfiNivaDeadline,
   tillaggscheckDeadline,
+  upptrappningDeadlines,
   type IntygRule,
 } from '../deadlines';
 import type { InsatsEvent } from '../events';
@@ -220,6 +224,38 @@ export function decideEvent(record: InsatsRecord, event: InsatsEvent, today: Loc
       if (!slutrapport) return refuse('no slutrapport is due');
       const submitted = { ...record, facts: { ...facts, slutrapportIn: true } };
       return accept(meet(slutrapport), { type: 'facts', facts: { slutrapportIn: true } }, ...payableMonths(submitted, today, settings));
+    }
+    case 'sfi-risk': {
+      if (insats.insatstyp !== 'SAI') return refuse('SFI levels are followed in Språk- och arbetsintroduktion (SAI) only (2023 §2.3.2)');
+      return accept({ type: 'open', deadline: sfiKontaktDeadline(today, settings) });
+    }
+    case 'sfi-skolkontakt': {
+      const [kontakt] = live(record, 'sfi-niva').filter((deadline) => deadline.occurrence.startsWith('kontakt-'));
+      return kontakt ? accept(meet(kontakt)) : refuse('no contact with the school is due: sfi-risk comes first');
+    }
+    case 'arbete-avbojt': {
+      const extra = extraTrepartDeadline(insats, 'avbojt-arbete', today, settings);
+      return extra ? accept({ type: 'open', deadline: extra }) : refuse('no extra trepart follows in this rulebook');
+    }
+    case 'upptrappning-plan': {
+      if (!appliesTo('upptrappning', insats, settings)) return refuse('this insatstyp has no ramp-up plan (2023 §3.2, 2024 §8.1)');
+      const steps = event.steg.map((step) => ({ date: step.datum, omfattning: step.omfattning }));
+      if (steps.some((step) => step.date <= today)) return refuse('every step of the ramp-up lies after today');
+      return accept(...upptrappningDeadlines(insats, steps, today).map((deadline): Change => ({ type: 'open', deadline })));
+    }
+    case 'upptrappningssteg-uppnatt': {
+      const [step] = live(record, 'upptrappning', event.datum);
+      return step ? accept(meet(step)) : refuse(`no ramp-up step is planned for ${event.datum}`);
+    }
+    case 'fortsatt-stod-start': {
+      const deadline = fortsattStodDeadline(insats, event.startdatum, settings);
+      if (!deadline) return refuse('fortsatt stöd after a job or study start belongs to Förstärkt Jobbpeng (2023 §2.2.2)');
+      if (live(record, 'fortsatt-stod').length > 0) return refuse('fortsatt stöd is already running');
+      return accept({ type: 'open', deadline });
+    }
+    case 'fortsatt-stod-avslutat': {
+      const [stod] = live(record, 'fortsatt-stod');
+      return stod ? accept(meet(stod)) : refuse('no fortsatt stöd is running');
     }
     case 'avslut':
       return decideAvslut(record, event, today, settings);

@@ -2,7 +2,7 @@
 // a due date passes (and late reports become a brist, 2023 §7.6), the insatstid runs out.
 import { addDays, type LocalDate } from '../calendar';
 import { bristDecision, type ReportDeadline } from '../brist';
-import { appliesTo, manadsrapportDeadline, planAvslut } from '../deadlines';
+import { appliesTo, extraTrepartDeadline, manadsrapportDeadline, missedUpptrappningStep, planAvslut } from '../deadlines';
 import { slutdatumOf } from '../insats';
 import { addMonthsTo, firstDayOf, monthOf, type YearMonth } from '../months';
 import type { Settings } from '../settings';
@@ -78,6 +78,12 @@ export function decideTick(record: InsatsRecord, today: LocalDate, settings: Set
   for (const deadline of record.deadlines) {
     if (deadline.status === 'open' && !deadline.missed && deadline.due < today) {
       changes.push({ type: 'missed', rule: deadline.rule, occurrence: deadline.occurrence });
+      // 2023 §3.2, §2.3.1: a missed ramp-up step books a meeting with the kvl; 2024 AMI2 reports it
+      // in the månadsrapport and the kvl decides (§8.1).
+      const extra = deadline.rule === 'upptrappning' && missedUpptrappningStep(record.insats) === 'extra-trepart'
+        ? extraTrepartDeadline(record.insats, 'missat-upptrappningssteg', today, settings)
+        : undefined;
+      if (extra) changes.push({ type: 'open', deadline: extra });
     }
   }
   changes.push(...brist(record, today, settings));
