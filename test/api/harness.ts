@@ -1,7 +1,6 @@
 // A running API on real parts: the Temporal dev server, a worker with real activities, the test
 // database, a real SMTP receiver, and API keys for every role.
 import type { Server } from 'node:http';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import { createApiKey, type NewApiKey } from '../../api/api-keys';
