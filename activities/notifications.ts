@@ -1,7 +1,7 @@
 // Sends one reminder or escalation exactly once per idempotency key: the row is claimed (inserted
 // or found) before sending, and a row with sentAt set is never sent again, however often the
 // activity is retried.
-import type { Database } from '../platform/database';
+import { dbDate, type Database } from '../platform/database';
 import type { Mailer } from '../platform/mailer';
 import { recipientLabel } from '../domain';
 import type { NotificationRequest } from '../workflows/types';
@@ -43,7 +43,7 @@ export function createNotificationActivities({ database, mailer, notifyFallbackD
           address: await addressOf(request),
           subject,
           body: text,
-          dueDate: request.due ? new Date(`${request.due}T00:00:00Z`) : null,
+          dueDate: request.due ? dbDate(request.due) : null,
           scheduledFor: new Date(request.scheduledFor),
           attempts: 1,
         },

@@ -3,7 +3,7 @@
 // (unique per insats, kind and month); missing month amounts stop the run with the setting named.
 import { ApplicationFailure } from '@temporalio/common';
 import { dayOf, formatKronor, type YearMonth } from '../domain';
-import type { Database } from '../platform/database';
+import { dbDate, type Database } from '../platform/database';
 
 export const MISSING_SETTING = 'MissingSetting';
 
@@ -23,8 +23,6 @@ export interface HeldMonth {
   month: YearMonth;
   note: string;
 }
-
-const asDate = (localDate: string) => new Date(`${localDate}T00:00:00Z`);
 
 export function createPaymentRunActivities(database: Database) {
   return {
@@ -59,7 +57,7 @@ export function createPaymentRunActivities(database: Database) {
             });
           }
           // 2023 §6.4, §9: a report not approved by the 15th waits for the run after its approval.
-          const approvalDeadline = asDate(dayOf(month, approvalDay));
+          const approvalDeadline = dbDate(dayOf(month, approvalDay));
           const unapproved = await tx.deadline.findMany({
             where: { rule: 'manadsrapport-godkand', status: 'open', dueDate: { lte: approvalDeadline } },
             include: { insats: { select: { anordnareId: true } } },

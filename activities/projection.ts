@@ -1,9 +1,7 @@
 // Stores the workflow's projection writes in PostgreSQL. Every write is an upsert keyed by a
 // natural id, so a retried activity changes nothing twice.
-import type { Database } from '../platform/database';
+import { dbDate, type Database } from '../platform/database';
 import type { ProjectionWrite } from '../workflows/types';
-
-const asDate = (localDate: string) => new Date(`${localDate}T00:00:00Z`);
 
 export function createProjectionActivities(database: Database) {
   return {
@@ -15,8 +13,8 @@ export function createProjectionActivities(database: Database) {
             const fields = {
               insatstyp: insats.insatstyp,
               rulebook: insats.rulebook,
-              beslutsdatum: asDate(insats.beslutsdatum),
-              aktualiseringsdatum: asDate(insats.aktualiseringsdatum),
+              beslutsdatum: dbDate(insats.beslutsdatum),
+              aktualiseringsdatum: dbDate(insats.aktualiseringsdatum),
               anordnareId: insats.anordnare,
               kvlId: insats.kvl,
               kundId: insats.kundId,
@@ -42,12 +40,12 @@ export function createProjectionActivities(database: Database) {
           } else if (write.kind === 'deadline') {
             const { deadline } = write;
             const fields = {
-              dueDate: asDate(deadline.due),
+              dueDate: dbDate(deadline.due),
               ownerRole: deadline.owner,
               status: deadline.status,
               missed: deadline.missed ?? false,
               openedAt: new Date(write.openedAt),
-              closedAt: deadline.closedOn ? asDate(deadline.closedOn) : null,
+              closedAt: deadline.closedOn ? dbDate(deadline.closedOn) : null,
             };
             await tx.deadline.upsert({
               where: {
@@ -70,7 +68,7 @@ export function createProjectionActivities(database: Database) {
                   missingSetting: item.missingSetting ?? null,
                   rule: item.rule,
                   note: item.note,
-                  payableOn: asDate(item.payableOn),
+                  payableOn: dbDate(item.payableOn),
                   runMonth: item.runMonth,
                 },
               ],

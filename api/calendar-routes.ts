@@ -2,9 +2,9 @@
 // VEVENT per deadline with a stable UID, for calendar apps that subscribe by URL (no headers).
 import { Router } from 'express';
 import ical from 'ical-generator';
-import type { Database } from '../platform/database';
+import { dbDate, type Database } from '../platform/database';
 import { callerForCalendarToken } from './api-keys';
-import { HttpProblem, invalidInput } from './problem';
+import { HttpProblem, parseInput } from './problem';
 import { listOpenDeadlines } from './queries';
 import { calendarParamSchema } from './schemas';
 
@@ -12,15 +12,15 @@ export function calendarRoutes({ database }: { database: Database }) {
   const router = Router();
   router.get('/:file', async (request, response) => {
     const file = request.params.file ?? '';
-    const parsed = calendarParamSchema.safeParse({ token: file.replace(/\.ics$/, '') });
-    if (!file.endsWith('.ics') || !parsed.success) throw parsed.success ? new HttpProblem(404, 'Not found', 'no such calendar') : invalidInput(parsed.error, 'path');
-    const caller = await callerForCalendarToken(database, parsed.data.token);
+    if (!file.endsWith('.ics')) throw new HttpProblem(404, 'Not found', 'no such calendar');
+    const { token } = parseInput(calendarParamSchema, { token: file.slice(0, -4) }, 'path');
+    const caller = await callerForCalendarToken(database, token);
     if (!caller) throw new HttpProblem(404, 'Not found', 'no such calendar');
     const calendar = ical({ name: 'Kundval insatser: deadlines', prodId: { company: 'Nacka kommun', product: 'kundval-insatser' } });
     for (const deadline of await listOpenDeadlines(database, caller, { limit: 500 })) {
       calendar.createEvent({
         id: `${deadline.insatsId}.${deadline.rule}.${deadline.occurrence}@kundval.nacka`,
-        start: new Date(`${deadline.due}T00:00:00Z`),
+        start: dbDate(deadline.due),
         allDay: true,
         summary: `${deadline.rule}: insats ${deadline.insatsId}${deadline.overdue ? ' (försenad)' : ''}`,
         description: `Deadline ${deadline.rule} för insats ${deadline.insatsId} (${deadline.insatstyp}), ansvarig ${deadline.owner}, senast ${deadline.due}.`,

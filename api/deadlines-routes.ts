@@ -2,16 +2,15 @@
 import { Router } from 'express';
 import type { Database } from '../platform/database';
 import { callerOf } from './auth';
-import { invalidInput } from './problem';
+import { parseInput } from './problem';
 import { listOpenDeadlines } from './queries';
 import { listDeadlinesQuerySchema } from './schemas';
 
 export function deadlinesRoutes({ database }: { database: Database }) {
   const router = Router();
   router.get('/', async (request, response) => {
-    const parsed = listDeadlinesQuerySchema.safeParse(request.query);
-    if (!parsed.success) throw invalidInput(parsed.error, 'query');
-    response.json({ items: await listOpenDeadlines(database, callerOf(response.locals), parsed.data) });
+    const filters = parseInput(listDeadlinesQuerySchema, request.query, 'query');
+    response.json({ items: await listOpenDeadlines(database, callerOf(response.locals), filters) });
   });
   return router;
 }

@@ -6,7 +6,7 @@ import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import type { Database } from '../platform/database';
 import { callerOf } from './auth';
-import { HttpProblem, invalidInput } from './problem';
+import { HttpProblem, parseInput } from './problem';
 
 const keySchema = z.string().regex(/^[A-Za-z0-9_.:-]{1,128}$/, 'must be 1–128 letters, digits or _ . : -');
 
@@ -14,11 +14,10 @@ export function idempotentPosts(database: Database): RequestHandler {
   return async (request, response, next) => {
     const header = request.get('Idempotency-Key');
     if (request.method !== 'POST' || header === undefined) return next();
-    const parsed = keySchema.safeParse(header);
-    if (!parsed.success) throw invalidInput(parsed.error, 'header');
+    const key = parseInput(keySchema, header, 'header');
     const caller = callerOf(response.locals);
     const requestHash = createHash('sha256').update(`${request.method} ${request.originalUrl} ${JSON.stringify(request.body ?? null)}`).digest('hex');
-    const where = { apiKeyId_key: { apiKeyId: caller.keyId, key: parsed.data } };
+    const where = { apiKeyId_key: { apiKeyId: caller.keyId, key: key } };
     const earlier = await database.idempotentRequest.findUnique({ where });
     if (earlier) {
       if (earlier.requestHash !== requestHash) {
@@ -28,12 +27,12 @@ export function idempotentPosts(database: Database): RequestHandler {
       response.status(earlier.status).json(earlier.body);
       return;
     }
-    response.locals.idempotencyKey = `${caller.keyId}:${parsed.data}`;
+    response.locals.idempotencyKey = `${caller.keyId}:${key}`;
     const json = response.json.bind(response);
     response.json = (body: unknown) => {
       if (response.statusCode >= 200 && response.statusCode < 300) {
         database.idempotentRequest
-          .create({ data: { apiKeyId: caller.keyId, key: parsed.data, requestHash, status: response.statusCode, body: body as object } })
+          .create({ data: { apiKeyId: caller.keyId, key: key, requestHash, status: response.statusCode, body: body as object } })
           .catch(() => undefined); // a concurrent duplicate stored it first
       }
       return json(body);

@@ -2,22 +2,15 @@
 // Each route: parse → check role and scope → client facade or query → JSON.
 import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
-import type { z } from 'zod';
 import type { InsatsClient } from '../client/insats-client';
-import { aktualiseringSchema, checkEligibility, insatsEventSchema, localDateOf, rulebookFor, type Settings } from '../domain';
+import { aktualiseringSchema, checkAktualisering, insatsEventSchema, localDateOf, type Settings } from '../domain';
 import type { Clock } from '../platform/clock';
 import type { Database } from '../platform/database';
 import { callerOf } from './auth';
 import { canSee, mayAktualisera, mayRecordEvent } from './caller';
-import { HttpProblem, invalidInput } from './problem';
+import { HttpProblem, parseInput as parse } from './problem';
 import { listInsatser, storedEvents } from './queries';
 import { insatsIdParamSchema, listInsatserQuerySchema } from './schemas';
-
-function parse<T>(schema: z.ZodType<T>, value: unknown, where: 'body' | 'path' | 'query'): T {
-  const result = schema.safeParse(value);
-  if (!result.success) throw invalidInput(result.error, where);
-  return result.data;
-}
 
 const notFound = (id: string) => new HttpProblem(404, 'Not found', `insats ${id} does not exist`);
 
@@ -39,14 +32,7 @@ export function insatserRoutes({ insatser, database, clock, settings }: { insats
     }
     const today = localDateOf(clock.now());
     const aktualiseringsdatum = aktualisering.aktualiseringsdatum ?? today;
-    const rulebook = rulebookFor(aktualisering.beslutsdatum, settings);
-    const eligibility = checkEligibility(
-      { kund: aktualisering.kund, insatstyp: aktualisering.insatstyp, beslutsdatum: aktualisering.beslutsdatum },
-      settings,
-    );
-    const problems = eligibility.failures.map((failure) => `${failure.message} (${failure.section})`);
-    if (aktualiseringsdatum < aktualisering.beslutsdatum) problems.push('aktualiseringsdatum is before beslutsdatum');
-    if (aktualiseringsdatum > today) problems.push(`aktualiseringsdatum ${aktualiseringsdatum} is in the future`);
+    const { rulebook, problems } = checkAktualisering({ ...aktualisering, aktualiseringsdatum }, today, settings);
     if (problems.length > 0) throw new HttpProblem(422, 'Aktualisering not accepted', problems.join('; '));
 
     const { workflowId } = await insatser.startInsats({

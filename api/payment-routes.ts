@@ -9,7 +9,7 @@ import type { Database } from '../platform/database';
 import { callerOf } from './auth';
 import type { Caller } from './caller';
 import { invoiceBasis, invoiceCsv } from './invoice';
-import { HttpProblem, invalidInput } from './problem';
+import { HttpProblem, parseInput } from './problem';
 import { paymentRunMonthSchema, startPaymentRunSchema } from './schemas';
 
 const fileSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._@-]{0,99}$/);
@@ -20,18 +20,13 @@ function requireRole(caller: Caller, roles: Caller['role'][], action: string): v
 
 export function paymentRoutes({ payments, database }: { payments: PaymentClient; database: Database }) {
   const router = Router();
-  const month = (value: unknown) => {
-    const parsed = paymentRunMonthSchema.safeParse(value);
-    if (!parsed.success) throw invalidInput(parsed.error, 'path');
-    return parsed.data.month;
-  };
+  const month = (params: unknown) => parseInput(paymentRunMonthSchema, params, 'path').month;
 
   router.post('/', async (request, response) => {
     requireRole(callerOf(response.locals), ['arbetsledare', 'operator'], 'start a payment run');
-    const parsed = startPaymentRunSchema.safeParse(request.body);
-    if (!parsed.success) throw invalidInput(parsed.error);
+    const { month: runMonth } = parseInput(startPaymentRunSchema, request.body);
     try {
-      const result = await payments.runPayments(parsed.data.month);
+      const result = await payments.runPayments(runMonth);
       response.status(result.created ? 201 : 200).json(result);
     } catch (error) {
       if (error instanceof PaymentRunStoppedError) throw new HttpProblem(422, 'Payment run stopped', error.message);
@@ -61,10 +56,9 @@ export function paymentRoutes({ payments, database }: { payments: PaymentClient;
   router.get('/:month/anordnare/:file', async (request, response) => {
     const caller = callerOf(response.locals);
     const run = month(request.params);
-    const file = fileSchema.safeParse(request.params.file);
-    if (!file.success) throw invalidInput(file.error, 'path');
-    const csv = file.data.endsWith('.csv');
-    const anordnare = actorIdSchema.parse(csv ? file.data.slice(0, -4) : file.data.replace(/\.json$/, ''));
+    const file = parseInput(fileSchema, request.params.file, 'path');
+    const csv = file.endsWith('.csv');
+    const anordnare = parseInput(actorIdSchema, csv ? file.slice(0, -4) : file.replace(/\.json$/, ''), 'path');
     if (caller.role === 'anordnare' && caller.anordnare !== anordnare) throw new HttpProblem(404, 'Not found', `no invoice basis for ${anordnare} in ${run}`);
     const basis = await invoiceBasis(database, run, anordnare);
     if (!basis) throw new HttpProblem(404, 'Not found', `no payment run for ${run}`);

@@ -2,7 +2,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { status } from '@grpc/grpc-js';
 import { isGrpcServiceError, ServiceError } from '@temporalio/client';
-import { ZodError } from 'zod';
+import { ZodError, type ZodType } from 'zod';
 import { EventRejectedError, InsatsAlreadyExistsError, InsatsNotFoundError } from '../client/insats-client';
 import { logger } from '../platform/logger';
 
@@ -22,7 +22,7 @@ export class HttpProblem extends Error {
   }
 }
 
-export function invalidInput(error: ZodError, where: 'body' | 'path' | 'query' | 'header' = 'body'): HttpProblem {
+function invalidInput(error: ZodError, where: 'body' | 'path' | 'query' | 'header' = 'body'): HttpProblem {
   const invalidParams = error.issues.map((issue) => ({
     path: [where, ...issue.path].join('.'),
     reason: issue.message,
@@ -44,6 +44,13 @@ function isUnavailable(error: unknown): boolean {
     current = cause ?? meta?.driverAdapterError;
   }
   return false;
+}
+
+/** `value` parsed by `schema`, or a 400 naming every invalid field under `where`. */
+export function parseInput<T>(schema: ZodType<T>, value: unknown, where: 'body' | 'path' | 'query' | 'header' = 'body'): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw invalidInput(result.error, where);
+  return result.data;
 }
 
 function toProblem(error: unknown): HttpProblem {

@@ -1,11 +1,8 @@
 // Reads of the PostgreSQL projection for the API, always within what the caller may see.
 // Temporal's SQL visibility cannot sort, so "what is due" is served from here.
-import type { Database } from '../platform/database';
+import { dbDate, localDateFromDb, type Database } from '../platform/database';
 import type { Caller } from './caller';
 import { visibleTo } from './caller';
-
-const asDate = (localDate: string) => new Date(`${localDate}T00:00:00Z`);
-const toLocalDate = (date: Date) => date.toISOString().slice(0, 10);
 
 export interface InsatsFilters {
   anordnare?: string;
@@ -30,9 +27,9 @@ export async function listInsatser(database: Database, caller: Caller, filters: 
         filters.kvl ? { kvlId: filters.kvl } : {},
         filters.insatstyp ? { insatstyp: filters.insatstyp } : {},
         filters.phase ? { phase: filters.phase } : {},
-        filters.overdue === true ? openDeadline({ lt: asDate(today) }) : {},
-        filters.overdue === false ? { NOT: openDeadline({ lt: asDate(today) }) } : {},
-        filters.dueBefore ? openDeadline({ lte: asDate(filters.dueBefore) }) : {},
+        filters.overdue === true ? openDeadline({ lt: dbDate(today) }) : {},
+        filters.overdue === false ? { NOT: openDeadline({ lt: dbDate(today) }) } : {},
+        filters.dueBefore ? openDeadline({ lte: dbDate(filters.dueBefore) }) : {},
         filters.cursor ? { id: { gt: filters.cursor } } : {},
       ],
     },
@@ -46,7 +43,7 @@ export async function listInsatser(database: Database, caller: Caller, filters: 
       insatstyp: row.insatstyp,
       rulebook: row.rulebook,
       phase: row.phase,
-      beslutsdatum: toLocalDate(row.beslutsdatum),
+      beslutsdatum: localDateFromDb(row.beslutsdatum),
       anordnare: row.anordnareId,
       kvl: row.kvlId,
     })),
@@ -60,7 +57,7 @@ export async function listOpenDeadlines(database: Database, caller: Caller, filt
     where: {
       status: 'open',
       ...(filters.owner ? { ownerRole: filters.owner } : {}),
-      ...(filters.dueBefore ? { dueDate: { lte: asDate(filters.dueBefore) } } : {}),
+      ...(filters.dueBefore ? { dueDate: { lte: dbDate(filters.dueBefore) } } : {}),
       insats: { ...(scope.anordnareId ? { anordnareId: scope.anordnareId } : {}), ...(scope.kvlId ? { kvlId: scope.kvlId } : {}) },
     },
     include: { insats: { select: { anordnareId: true, kvlId: true, insatstyp: true } } },
@@ -72,7 +69,7 @@ export async function listOpenDeadlines(database: Database, caller: Caller, filt
     insatstyp: row.insats.insatstyp,
     rule: row.rule,
     occurrence: row.occurrence,
-    due: toLocalDate(row.dueDate),
+    due: localDateFromDb(row.dueDate),
     owner: row.ownerRole,
     overdue: row.missed,
     anordnare: row.insats.anordnareId,

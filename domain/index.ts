@@ -1,4 +1,5 @@
 // The pure domain: rules of RULEBOOK.md, no I/O. Workflows, activities and the API import it.
+export * from './aktualisering';
 export * from './avslut';
 export * from './bonus';
 export * from './brist';

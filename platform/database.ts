@@ -7,6 +7,16 @@ import { PrismaClient } from '../prisma/generated/client';
 
 export type Database = PrismaClient;
 
+/** A calendar date (`YYYY-MM-DD`) as Prisma reads and writes a `@db.Date` column: midnight UTC. */
+export function dbDate(localDate: string): Date {
+  return new Date(`${localDate}T00:00:00Z`);
+}
+
+/** A `@db.Date` column back as `YYYY-MM-DD`. */
+export function localDateFromDb(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
 /** `maxConnections: 1` for embedded PGlite, which serves one session (../shared/PLATFORM.md). */
 export function createDatabase(connectionString: string, maxConnections = 10): Database {
   return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: maxConnections }) });

@@ -6,10 +6,9 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import {
   applySettingsOverrides,
-  checkEligibility,
+  checkAktualisering,
   defaultSettings,
   parseLocalDateTime,
-  rulebookFor,
   toLocalIso,
   type InsatsEvent,
   type TimelineEntry,
@@ -79,10 +78,14 @@ export async function runScenario(
   const scenarioNow = async () => (await env.currentTimeMs()) + offset;
   const rejected: TimelineEntry[] = [];
 
-  const eligibility = checkEligibility({ kund: insats.kund, insatstyp: insats.typ, beslutsdatum: insats.beslutsdatum }, settings);
-  if (!eligibility.eligible) {
-    const reason = eligibility.failures.map((failure) => `${failure.message} (${failure.section})`).join('; ');
-    return { timeline: [{ at: toLocalIso(start), kind: 'event-rejected', event: 'aktualiserad', reason }], warnings: [], runs: [] };
+  const aktualiseringsdatum = aktualiserad!.at.slice(0, 10);
+  const check = checkAktualisering(
+    { insatstyp: insats.typ, beslutsdatum: insats.beslutsdatum, aktualiseringsdatum, kund: insats.kund },
+    aktualiseringsdatum,
+    settings,
+  );
+  if (check.problems.length > 0) {
+    return { timeline: [{ at: toLocalIso(start), kind: 'event-rejected', event: 'aktualiserad', reason: check.problems.join('; ') }], warnings: [], runs: [] };
   }
 
   const recording = recordingActivities();
@@ -108,9 +111,9 @@ export async function runScenario(
     const { firstRunId } = await insatser.startInsats({
       insatsId: insats.id,
       insatstyp: insats.typ,
-      rulebook: insats.rulebook ?? rulebookFor(insats.beslutsdatum, settings),
+      rulebook: insats.rulebook ?? check.rulebook,
       beslutsdatum: insats.beslutsdatum,
-      aktualiseringsdatum: aktualiserad!.at.slice(0, 10),
+      aktualiseringsdatum,
       ...(insats.slutdatum ? { slutdatum: insats.slutdatum } : {}),
       ...(insats.praktikBehov !== undefined ? { praktikBehov: insats.praktikBehov } : {}),
       anordnare: insats.anordnare,
