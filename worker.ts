@@ -6,7 +6,9 @@ import { NativeConnection, Worker, bundleWorkflowCode, type WorkflowBundleWithSo
 import { createActivities, type Activities } from './activities';
 import { createDatabase } from './platform/database';
 import { readConfig } from './platform/config';
+import { logger } from './platform/logger';
 import { createMailer } from './platform/mailer';
+import { installTemporalRuntime } from './platform/temporal-runtime';
 import { TASK_QUEUE } from './workflows/ids';
 
 export const workflowsPath = fileURLToPath(new URL('./workflows/index.ts', import.meta.url));
@@ -43,6 +45,7 @@ async function main(): Promise<void> {
   if (!config.databaseUrl || !config.temporalAddress || !config.smtpUrl) {
     throw new Error('npm run worker needs DATABASE_URL, TEMPORAL_ADDRESS and SMTP_URL; `npm start` runs everything with local defaults.');
   }
+  installTemporalRuntime('WARN');
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
   const worker = await createWorker({
     connection,
@@ -53,6 +56,8 @@ async function main(): Promise<void> {
       notifyFallbackDomain: config.notifyFallbackDomain,
     }),
   });
+  // Operators and the fault tests wait for this line before they count on the worker.
+  logger.info({ taskQueue: TASK_QUEUE, namespace: config.temporalNamespace, pid: process.pid }, 'worker polling');
   await worker.run();
   await connection.close();
 }

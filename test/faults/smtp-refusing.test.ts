@@ -1,0 +1,95 @@
+// SMTP refusing (451) for five minutes of workflow time, on the time-skipping server with the real
+// activities, PostgreSQL and a real SMTP receiver: the e-mail goes out later, exactly once, and
+// meanwhile the retrying activity is visible to an operator, as the Web UI shows it (the pending
+// activity of DescribeWorkflowExecution, with its attempt and last failure).
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createActivities } from '../../activities';
+import { createInsatsClient } from '../../client/insats-client';
+import { parseLocalDateTime } from '../../domain';
+import type { Clock } from '../../platform/clock';
+import { createDatabase, type Database } from '../../platform/database';
+import { createMailer } from '../../platform/mailer';
+import { createWorker } from '../../worker';
+import { insatsWorkflowId } from '../../workflows/ids';
+import { startSmtpReceiver, type SmtpReceiver } from '../helpers/smtp-receiver';
+import { settled, startTimeSkippingServer, uniqueInsatsId } from '../helpers/temporal';
+import { eventually } from '../helpers/wait';
+
+let env: TestWorkflowEnvironment;
+let database: Database;
+let smtp: SmtpReceiver;
+
+beforeAll(async () => {
+  [env, smtp] = await Promise.all([startTimeSkippingServer(), startSmtpReceiver()]);
+  database = createDatabase(inject('databaseUrl'));
+});
+afterAll(async () => {
+  await database?.$disconnect();
+  await smtp?.close();
+  await env?.teardown();
+});
+
+describe('SMTP refusing for five minutes', () => {
+  it('delivers the bemanning reminder once, after the refusals, and shows the retrying activity meanwhile', async () => {
+    const insatsId = uniqueInsatsId('smtp-refusing');
+    const taskQueue = `faults-${insatsId}`;
+    const worker = await createWorker({
+      connection: env.nativeConnection,
+      namespace: 'default',
+      taskQueue,
+      activities: createActivities({ database, mailer: createMailer(smtp.url, 'test@kundval.example'), notifyFallbackDomain: 'test.example' }),
+    });
+    // Monday 2025-12-29 07:59, one minute before the bemanning reminder (due today) goes out.
+    const offset = parseLocalDateTime('2025-12-29T07:59').getTime() - (await env.currentTimeMs());
+    const clock: Clock = { now: () => new Date(Date.now() + offset) };
+    const scenarioNow = async () => (await env.currentTimeMs()) + offset;
+    const sleepUntil = async (local: string) => {
+      const remaining = parseLocalDateTime(local).getTime() - (await scenarioNow());
+      if (remaining > 0) await env.sleep(remaining);
+    };
+    const handle = env.client.workflow.getHandle(insatsWorkflowId(insatsId));
+    const reminderMail = () => smtp.received.filter((mail) => mail.subject?.includes(insatsId) && mail.subject.includes('bemanning'));
+
+    await worker.runUntil(async () => {
+      await createInsatsClient(env.client, { clock, taskQueue }).startInsats({
+        insatsId,
+        insatstyp: 'AMI1',
+        rulebook: '2024',
+        beslutsdatum: '2025-12-22',
+        aktualiseringsdatum: '2025-12-23',
+        anordnare: 'a1',
+        kvl: 'k1',
+        kundId: 'kund-1',
+      });
+      await settled(env, handle.workflowId);
+      smtp.refuseAll();
+
+      await sleepUntil('2025-12-29T08:02');
+      const { raw } = await handle.describe();
+      const retrying = raw.pendingActivities?.find((activity) => activity.activityType?.name === 'sendNotification');
+      expect(retrying?.attempt).toBeGreaterThanOrEqual(2);
+      expect(retrying?.lastFailure?.message).toMatch(/451|mailbox busy/);
+      expect(reminderMail()).toEqual([]);
+
+      // Five minutes of refusals from the reminder's first attempt at 08:00.
+      await sleepUntil('2025-12-29T08:05');
+      expect(reminderMail()).toEqual([]);
+      const refusedWhileDown = smtp.refused;
+      expect(refusedWhileDown).toBeGreaterThanOrEqual(4);
+      smtp.accept();
+
+      await sleepUntil('2025-12-29T08:20');
+      await eventually(() => (reminderMail().length > 0 ? true : undefined), 15_000, 'the reminder after the refusals');
+      await settled(env, handle.workflowId);
+      await handle.terminate('test finished');
+    });
+
+    expect(reminderMail()).toHaveLength(1);
+    const rows = await database.notification.findMany({ where: { insatsId, rule: 'bemanning' } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ kind: 'reminder', lastError: null, messageId: reminderMail()[0]!.messageId });
+    expect(rows[0]!.sentAt).not.toBeNull();
+    expect(rows[0]!.attempts).toBeGreaterThanOrEqual(4);
+  });
+});
