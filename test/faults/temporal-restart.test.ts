@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { freePort } from '../../bench/free-port';
+import { freePort } from '../../platform/free-port';
 import { createInsatsClient } from '../../client/insats-client';
 import { parseLocalDateTime } from '../../domain';
 import { fixedOffsetClock } from '../../platform/clock';
