@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { NativeConnection, Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { createActivities, type Activities } from './activities';
 import { createDatabase } from './platform/database';
-import { readConfig } from './platform/config';
+import { readConfig, type Config } from './platform/config';
 import { logger } from './platform/logger';
 import { createMailer } from './platform/mailer';
 import { installTemporalRuntime } from './platform/temporal-runtime';
@@ -25,9 +25,11 @@ export interface WorkerOptions {
   activities: Partial<Activities>;
   workflowBundle?: WorkflowBundleWithSourceMap;
   taskQueue?: string;
+  /** WORKER_MAX_CACHED_WORKFLOWS and WORKER_MAX_CONCURRENT_ACTIVITIES (platform/config.ts). */
+  tuning?: Partial<Pick<Config, 'workerMaxCachedWorkflows' | 'workerMaxConcurrentActivities'>>;
 }
 
-export async function createWorker({ connection, namespace, activities, workflowBundle, taskQueue = TASK_QUEUE }: WorkerOptions) {
+export async function createWorker({ connection, namespace, activities, workflowBundle, taskQueue = TASK_QUEUE, tuning = {} }: WorkerOptions) {
   return Worker.create({
     connection,
     namespace,
@@ -36,7 +38,8 @@ export async function createWorker({ connection, namespace, activities, workflow
     workflowBundle: workflowBundle ?? (await bundleWorkflows()),
     // Each cached insats holds its state in memory; thousands of open insatser fit in a few
     // hundred MB, and an evicted one is rebuilt by replay.
-    maxCachedWorkflows: 2000,
+    maxCachedWorkflows: tuning.workerMaxCachedWorkflows ?? 2000,
+    maxConcurrentActivityTaskExecutions: tuning.workerMaxConcurrentActivities ?? 100,
   });
 }
 
@@ -55,6 +58,7 @@ async function main(): Promise<void> {
       mailer: createMailer(config.smtpUrl, config.mailFrom),
       notifyFallbackDomain: config.notifyFallbackDomain,
     }),
+    tuning: config,
   });
   // Operators and the fault tests wait for this line before they count on the worker.
   logger.info({ taskQueue: TASK_QUEUE, namespace: config.temporalNamespace, pid: process.pid }, 'worker polling');

@@ -25,6 +25,10 @@ export interface Config {
   rateLimitPerMinute: number;
   /** A JSON file of settings overrides (domain/settings.ts), e.g. the AMI month amounts. */
   settingsFile: string | undefined;
+  /** Insatser a worker keeps in memory; an evicted one is rebuilt by replay on its next task. */
+  workerMaxCachedWorkflows: number;
+  /** Activities (database writes, e-mails) a worker runs at once; bounds a burst's load on PostgreSQL and SMTP. */
+  workerMaxConcurrentActivities: number;
 }
 
 function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -61,5 +65,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     rateLimitPerMinute: positive(env, 'RATE_LIMIT_PER_MINUTE', 600),
     settingsFile: env.SETTINGS_FILE || undefined,
+    workerMaxCachedWorkflows: positive(env, 'WORKER_MAX_CACHED_WORKFLOWS', 2000),
+    workerMaxConcurrentActivities: positive(env, 'WORKER_MAX_CONCURRENT_ACTIVITIES', 100),
   };
 }

@@ -90,6 +90,7 @@ async function main(): Promise<void> {
     connection: nativeConnection,
     namespace: config.temporalNamespace,
     activities: createActivities({ database, mailer, notifyFallbackDomain: config.notifyFallbackDomain }),
+    tuning: config,
   });
   const workerRun = worker.run();
   workerRun.catch((error) => {
