@@ -1,0 +1,28 @@
+// What case workers opening insatser see: GET /api/insatser/:id (a workflow query and a
+// database read) on random open insatser, each reader pausing between reads, until told to stop.
+import type { Stack } from './stack';
+
+export interface Reads {
+  latenciesMs: number[];
+  failures: number;
+}
+
+export function readInsatser(
+  stack: Stack,
+  ids: string[],
+  { readers, pauseMs, until }: { readers: number; pauseMs: number; until: () => boolean },
+): Promise<Reads> {
+  const reads: Reads = { latenciesMs: [], failures: 0 };
+  const reader = async () => {
+    while (!until()) {
+      const insatsId = ids[Math.floor(Math.random() * ids.length)]!;
+      const started = performance.now();
+      const response = await fetch(`${stack.apiUrl}/api/insatser/${insatsId}`, { headers: { authorization: `Bearer ${stack.anordnareToken}` } });
+      await response.arrayBuffer();
+      if (response.status === 200) reads.latenciesMs.push(performance.now() - started);
+      else reads.failures += 1;
+      await new Promise((resolve) => setTimeout(resolve, pauseMs));
+    }
+  };
+  return Promise.all(Array.from({ length: readers }, reader)).then(() => reads);
+}

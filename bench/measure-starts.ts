@@ -1,0 +1,108 @@
+// Insats starts per second through the Temporal client (createInsatsClient().startInsats) against
+// starts of an empty workflow: same server, worker, count and concurrency, in alternating rounds
+// so drift (a growing Temporal database, a warming JIT, a neighbour's load) falls on both alike.
+// Also what each start costs the worker in CPU, which bounds how fast a bulk aktualisering goes.
+import { TASK_QUEUE } from '../workflows/ids';
+import { failureFigures, type Figure } from './figures';
+import { emptyWorkflowId, quietClock } from './fixtures';
+import { startInsatser } from './insatser';
+import { combine, percentile, runAtConcurrency, type LoadResult } from './load';
+import { cpuSeconds, waitUntilIdle } from './process-stats';
+import type { Stack } from './stack';
+import { waitForCount } from './wait';
+import { emptyWorkflow } from './workflows';
+
+/** Twice the events' warm-up: these insatser warm up the events measurement after this one. */
+const WARM_UP = 20;
+
+interface Round {
+  starts: LoadResult;
+  /** From the first start until the last is done (empty: completed; insats: stored). */
+  settledSeconds: number;
+  workerCpuSeconds: number;
+}
+
+async function startEmpty(stack: Stack, group: string, count: number, concurrency: number): Promise<Omit<Round, 'workerCpuSeconds'>> {
+  const started = performance.now();
+  const starts = await runAtConcurrency(count, concurrency, async (index) => {
+    await stack.client.workflow.start(emptyWorkflow, { workflowId: emptyWorkflowId(group, index), taskQueue: TASK_QUEUE });
+  });
+  await waitForCount(
+    'empty workflows completed',
+    0,
+    async () => -(await stack.client.workflow.count('WorkflowType = "emptyWorkflow" AND ExecutionStatus = "Running"')).count,
+    Math.max(60_000, count * 500),
+  );
+  return { starts, settledSeconds: (performance.now() - started) / 1000 };
+}
+
+async function measured(stack: Stack, run: () => Promise<Omit<Round, 'workerCpuSeconds'>>): Promise<Round> {
+  await waitUntilIdle(stack.workerPid);
+  const cpuBefore = cpuSeconds(stack.workerPid);
+  const round = await run();
+  await waitUntilIdle(stack.workerPid);
+  return { ...round, workerCpuSeconds: cpuSeconds(stack.workerPid) - cpuBefore };
+}
+
+export async function measureStarts(
+  stack: Stack,
+  { count, rounds, concurrency }: { count: number; rounds: number; concurrency: number },
+): Promise<{ figures: Figure[]; warmUpIds: string[]; insatsIds: string[] }> {
+  const clock = quietClock();
+  await startEmpty(stack, 'warm-up', WARM_UP, concurrency);
+  const warmUpIds = (await startInsatser(stack, 'start-warm-up', WARM_UP, concurrency, clock)).ids;
+
+  const empty: Round[] = [];
+  const insats: Round[] = [];
+  const insatsIds: string[] = [];
+  const perRound = Math.ceil(count / rounds);
+  for (let round = 0; round < rounds; round += 1) {
+    empty.push(await measured(stack, () => startEmpty(stack, `round-${round}`, perRound, concurrency)));
+    insats.push(
+      await measured(stack, async () => {
+        const group = await startInsatser(stack, `start-${round}`, perRound, concurrency, clock);
+        insatsIds.push(...group.ids);
+        return { starts: group.starts, settledSeconds: group.recordedSeconds };
+      }),
+    );
+  }
+  const emptyStarts = combine(empty.map((round) => round.starts));
+  const insatsStarts = combine(insats.map((round) => round.starts));
+  const total = perRound * rounds;
+  const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+
+  const figures: Figure[] = [
+    {
+      measurement: `insats starts (${total}, ${concurrency} concurrent)`,
+      value: insatsStarts.perSecond,
+      unit: 'starts/s',
+      baseline: emptyStarts.perSecond,
+      baselineLabel: 'empty workflow starts',
+      target: { on: 'ratio', atLeast: 0.8 },
+    },
+    {
+      measurement: 'insats start latency p99',
+      value: percentile(insatsStarts.latenciesMs, 99),
+      unit: 'ms',
+      baseline: percentile(emptyStarts.latenciesMs, 99),
+      baselineLabel: 'empty workflow start p99',
+    },
+    {
+      // What an operator waits for after a bulk aktualisering: every insats stored in PostgreSQL.
+      measurement: 'insatser started and stored in PostgreSQL',
+      value: total / sum(insats.map((round) => round.settledSeconds)),
+      unit: 'insatser/s',
+      baseline: total / sum(empty.map((round) => round.settledSeconds)),
+      baselineLabel: 'empty workflows started and completed',
+    },
+    {
+      measurement: 'worker CPU per started insats',
+      value: (sum(insats.map((round) => round.workerCpuSeconds)) / total) * 1000,
+      unit: 'ms',
+      baseline: (sum(empty.map((round) => round.workerCpuSeconds)) / total) * 1000,
+      baselineLabel: 'per empty workflow',
+    },
+    ...failureFigures('insats starts failed', insatsStarts, 'empty workflow starts failed', emptyStarts),
+  ];
+  return { figures, warmUpIds, insatsIds };
+}

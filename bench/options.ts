@@ -1,0 +1,78 @@
+// `npm run bench [-- --quick] [--out <path>]`: the sizes of a run and where its JSON goes.
+import { join } from 'node:path';
+
+export interface Sizes {
+  /** Starts of each kind (insats, empty workflow). The insatser started then take the events. */
+  starts: number;
+  /** Events of each kind (HTTP, Temporal client), one per insats: together at most `starts`. */
+  events: number;
+  /** Each figure and its baseline run in this many alternating rounds. */
+  rounds: number;
+  /** Calls in flight at once, for starts and events. */
+  concurrency: number;
+  openInsatser: number;
+  /**
+   * How long the bench may spend starting open insatser before the burst. It stops at
+   * `openInsatser` or when this runs out, and reports how many it reached.
+   */
+  openBudgetSeconds: number;
+  dueTogether: number;
+  burstTimeoutSeconds: number;
+  simulate: boolean;
+}
+
+export interface BenchOptions {
+  mode: 'default' | 'quick';
+  out: string;
+  postgresUrl: string;
+  sizes: Sizes;
+}
+
+export const USAGE = 'usage: npm run bench [-- --quick] [--out <path.json>]';
+
+const SIZES: Record<BenchOptions['mode'], Sizes> = {
+  default: {
+    starts: 300,
+    events: 150,
+    rounds: 2,
+    concurrency: 50,
+    openInsatser: 10_000,
+    openBudgetSeconds: 100,
+    dueTogether: 1_000,
+    burstTimeoutSeconds: 180,
+    simulate: true,
+  },
+  // CI: every measurement but the simulation, small enough for two minutes on two shared cores.
+  quick: {
+    starts: 100,
+    events: 50,
+    rounds: 1,
+    concurrency: 50,
+    openInsatser: 300,
+    openBudgetSeconds: 15,
+    dueTogether: 50,
+    burstTimeoutSeconds: 60,
+    simulate: false,
+  },
+};
+
+export class UsageError extends Error {}
+
+export function parseOptions(args: string[], env: NodeJS.ProcessEnv = process.env): BenchOptions {
+  let mode: BenchOptions['mode'] = 'default';
+  let out: string | undefined;
+  for (let index = 0; index < args.length; index += 1) {
+    const arg = args[index]!;
+    if (arg === '--quick') mode = 'quick';
+    else if (arg === '--out' && args[index + 1]) out = args[++index];
+    else if (arg.startsWith('--out=')) out = arg.slice('--out='.length);
+    else throw new UsageError(`unknown argument ${arg}\n${USAGE}`);
+  }
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  return {
+    mode,
+    out: out ?? join(process.cwd(), '.data', 'bench', `bench-${mode}-${stamp}.json`),
+    postgresUrl: env.BENCH_POSTGRES_URL || 'postgresql://postgres@127.0.0.1:5432/test',
+    sizes: SIZES[mode],
+  };
+}

@@ -1,0 +1,94 @@
+// Starts everything a bench run measures against: the Temporal dev server (temporary data dir,
+// free ports), a fresh PostgreSQL database, the SMTP sink, the worker and the API as child
+// processes, and the bench's own Temporal client and Prisma client. Every piece registers its
+// stop with `defer` as soon as it runs, so a failure half-way still cleans up.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Client, Connection } from '@temporalio/client';
+import { createApiKey } from '../api/api-keys';
+import { createDatabase, type Database } from '../platform/database';
+import { startTemporalDevServer } from '../platform/temporal-dev-server';
+import type { ApiReady } from './api-process';
+import { createBenchDatabase } from './bench-database';
+import { startChild } from './child-process';
+import { ANORDNARE } from './fixtures';
+import { freePort } from './free-port';
+import { startSmtpSink, type SmtpSink } from './smtp-sink';
+import type { WorkerReady } from './worker-process';
+
+const NAMESPACE = 'default';
+
+export interface Stack {
+  client: Client;
+  database: Database;
+  smtp: SmtpSink;
+  apiUrl: string;
+  /** Bearer token of an anordnare key for every bench insats. */
+  anordnareToken: string;
+  workerPid: number;
+  apiPid: number;
+  workerBundleSeconds: number;
+  maxCachedWorkflows: number;
+}
+
+export type Defer = (stop: () => Promise<unknown> | unknown) => void;
+
+const childPath = (name: string) => fileURLToPath(new URL(name, import.meta.url));
+
+export interface StackOptions {
+  postgresUrl: string;
+  defer: Defer;
+  log: (line: string) => void;
+  /** Called when the worker or the API dies while the bench runs. */
+  onCrash: (message: string) => void;
+}
+
+export async function startStack({ postgresUrl, defer, log, onCrash }: StackOptions): Promise<Stack> {
+  const benchDatabase = await createBenchDatabase(postgresUrl);
+  defer(() => benchDatabase.drop());
+  const migrated = benchDatabase.migrate();
+  // Awaited below; until then a failure must not count as unhandled.
+  migrated.catch(() => undefined);
+
+  const dataDir = await mkdtemp(join(tmpdir(), 'kundval-bench-'));
+  defer(() => rm(dataDir, { recursive: true, force: true }));
+  const [port, uiPort] = [await freePort(), await freePort()];
+  const devServer = await startTemporalDevServer({ dataDir, port, uiPort, namespace: NAMESPACE });
+  defer(() => devServer.stop());
+  log(`Temporal dev server on ${devServer.address}`);
+
+  const smtp = await startSmtpSink();
+  defer(() => smtp.close());
+
+  const childEnv = { TEMPORAL_ADDRESS: devServer.address, TEMPORAL_NAMESPACE: NAMESPACE, DATABASE_URL: benchDatabase.url, SMTP_URL: smtp.url };
+  const worker = startChild<WorkerReady>(childPath('./worker-process.ts'), childEnv, { onCrash });
+  defer(() => worker.stop());
+  const api = startChild<ApiReady>(childPath('./api-process.ts'), { ...childEnv, LOG_LEVEL: process.env.LOG_LEVEL || 'info' }, { quiet: true, onCrash });
+  defer(() => api.stop());
+
+  const connection = await Connection.connect({ address: devServer.address });
+  defer(() => connection.close());
+  const client = new Client({ connection, namespace: NAMESPACE });
+  const database = createDatabase(benchDatabase.url, 5);
+  defer(() => database.$disconnect());
+
+  // The children connect to PostgreSQL only when the first request or activity needs it.
+  await migrated;
+  log(`database ${benchDatabase.name} created and migrated`);
+  const anordnareToken = (await createApiKey(database, { role: 'anordnare', anordnare: ANORDNARE, name: 'bench' })).token;
+  const [workerReady, apiReady] = await Promise.all([worker.ready, api.ready]);
+  log(`worker (pid ${worker.pid}, bundle built in ${workerReady.bundleSeconds.toFixed(1)} s) and API (pid ${api.pid}) ready`);
+  return {
+    client,
+    database,
+    smtp,
+    apiUrl: apiReady.url,
+    anordnareToken,
+    workerPid: worker.pid,
+    apiPid: api.pid,
+    workerBundleSeconds: workerReady.bundleSeconds,
+    maxCachedWorkflows: workerReady.maxCachedWorkflows,
+  };
+}

@@ -1,0 +1,51 @@
+// The bench's worker, in its own process: the service's worker (createWorker, real activities
+// on the bench database and SMTP sink) with a bundle that also holds the empty workflow.
+import { fileURLToPath } from 'node:url';
+import { NativeConnection, bundleWorkflowCode } from '@temporalio/worker';
+import { createActivities } from '../activities';
+import { createDatabase } from '../platform/database';
+import { createMailer } from '../platform/mailer';
+import { installTemporalRuntime } from '../platform/temporal-runtime';
+import { createWorker } from '../worker';
+import { stopWithParent } from './child-process';
+
+export interface WorkerReady {
+  bundleSeconds: number;
+  /** Workflows the worker keeps in memory; more open insatser than this are replayed when they wake. */
+  maxCachedWorkflows: number;
+}
+
+const workflowsPath = fileURLToPath(new URL('./workflows.ts', import.meta.url));
+const quietBundler = { log() {}, trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error };
+
+async function main(): Promise<void> {
+  installTemporalRuntime('ERROR', { handleSignals: false });
+  const bundleStarted = performance.now();
+  const workflowBundle = await bundleWorkflowCode({ workflowsPath, logger: quietBundler });
+  const bundleSeconds = (performance.now() - bundleStarted) / 1000;
+
+  const database = createDatabase(process.env.DATABASE_URL!);
+  const mailer = createMailer(process.env.SMTP_URL!, 'bench@kundval.example');
+  const connection = await NativeConnection.connect({ address: process.env.TEMPORAL_ADDRESS! });
+  const worker = await createWorker({
+    connection,
+    namespace: process.env.TEMPORAL_NAMESPACE!,
+    activities: createActivities({ database, mailer, notifyFallbackDomain: 'bench.example' }),
+    workflowBundle,
+  });
+  const running = worker.run();
+  stopWithParent(async () => {
+    worker.shutdown();
+    await running;
+    await connection.close();
+    await database.$disconnect();
+    mailer.close();
+  });
+  process.send!({ bundleSeconds, maxCachedWorkflows: worker.options.maxCachedWorkflows } satisfies WorkerReady);
+  await running;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
