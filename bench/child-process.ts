@@ -2,6 +2,7 @@
 // tsx, so its memory is its own and its pid is the one /proc reports on. The child says it is
 // ready over IPC; if the bench dies, the closed IPC channel and the exit hook below end it.
 import { spawn } from 'node:child_process';
+import { basename } from 'node:path';
 
 export interface ChildHandle<Ready> {
   pid: number;
@@ -23,12 +24,12 @@ export function startChild<Ready>(
   process.once('exit', killOnExit);
   let stopping = false;
   void exited.then((code) => {
-    if (!stopping) onCrash(`${entry} exited with code ${code ?? child.signalCode}`);
+    if (!stopping) onCrash(`${basename(entry)} exited with code ${code ?? child.signalCode}`);
   });
 
   const ready = new Promise<Ready>((resolve, reject) => {
     child.once('message', (message) => resolve(message as Ready));
-    void exited.then((code) => reject(new Error(`${entry} exited with code ${code ?? child.signalCode} before it was ready`)));
+    void exited.then((code) => reject(new Error(`${basename(entry)} exited with code ${code ?? child.signalCode} before it was ready`)));
   });
 
   // Awaited by whoever needs the child; a child stopped before anyone did is no unhandled error.

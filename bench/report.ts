@@ -32,6 +32,9 @@ export interface Report {
   startedAt: string;
   seconds: number;
   sizes: BenchOptions['sizes'];
+  worker?: { maxCachedWorkflows: number; bundleSeconds: number };
+  /** False when the worker or the API died and the run stopped early. */
+  complete: boolean;
   /** Every ratio target met: what `--quick` fails on. */
   ratiosMet: boolean;
   figures: JudgedFigure[];

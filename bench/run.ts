@@ -1,16 +1,17 @@
 // `npm run bench [-- --quick] [--out <path.json>]`: starts a private stack, runs each
 // measurement against its baseline, prints a table, writes the JSON and stops everything it
-// started, on failure and Ctrl-C too. `--quick` exits 1 when a ratio misses its target.
+// started, on failure and Ctrl-C too. `--quick` exits 1 when a ratio misses its target. When the
+// worker or the API dies mid-run, the figures so far are still printed and written, with why.
 import { judge, type Figure } from './figures';
 import { BenchSetupError } from './bench-database';
 import { measureBurst } from './measure-burst';
 import { measureEvents } from './measure-events';
 import { measureSimulate } from './measure-simulate';
 import { measureStarts } from './measure-starts';
-import { parseOptions, UsageError } from './options';
-import { sampleMemory } from './process-stats';
+import { parseOptions, UsageError, type BenchOptions } from './options';
+import { sampleMemory, type MemorySampler } from './process-stats';
 import { formatTable, writeReport } from './report';
-import { startStack } from './stack';
+import { startStack, type Stack } from './stack';
 
 const startedAt = new Date();
 const log = (line: string) => process.stderr.write(`[${((Date.now() - startedAt.getTime()) / 1000).toFixed(1).padStart(6)} s] ${line}\n`);
@@ -30,43 +31,90 @@ function cleanUp(): Promise<void> {
   return cleaning;
 }
 
-function abort(message: string, exitCode = 1): void {
+function interrupt(message: string, exitCode: number): void {
   log(message);
   void cleanUp().then(() => process.exit(exitCode));
 }
 
-async function main(): Promise<number> {
-  const options = parseOptions(process.argv.slice(2));
-  const { sizes } = options;
-  process.once('SIGINT', () => abort('interrupted', 130));
-  process.once('SIGTERM', () => abort('terminated', 143));
-  log(`bench, ${options.mode} mode`);
+class ChildDiedError extends Error {}
+let childDied: (message: string) => void = () => undefined;
+const died = new Promise<never>((_, reject) => (childDied = (message) => reject(new ChildDiedError(message))));
+died.catch(() => undefined);
+/** A measurement, abandoned when the worker or the API dies under it. */
+const unlessChildDies = <T>(measurement: Promise<T>) => Promise.race([measurement, died]);
 
-  const figures: Figure[] = [];
+interface Run {
+  options: BenchOptions;
+  figures: Figure[];
+  stack?: Stack;
+  memory?: MemorySampler;
+}
+
+async function measure(run: Run): Promise<void> {
+  const { options, figures } = run;
+  const { sizes } = options;
   if (sizes.simulate) {
     log('npm run simulate, before anything else runs');
     figures.push(...(await measureSimulate()));
   }
 
-  const stack = await startStack({ postgresUrl: options.postgresUrl, defer: (stop) => cleanups.push(stop), log, onCrash: (message) => abort(message) });
+  const stack = await startStack({ postgresUrl: options.postgresUrl, defer: (stop) => cleanups.push(stop), log, onCrash: (message) => childDied(message) });
+  run.stack = stack;
   const memory = sampleMemory(stack.workerPid);
+  run.memory = memory;
   cleanups.push(() => memory.stop());
   const idleRss = memory.now();
 
   log(`starts: ${sizes.starts} insatser and ${sizes.starts} empty workflows, ${sizes.concurrency} at a time`);
-  const starts = await measureStarts(stack, { count: sizes.starts, rounds: sizes.rounds, concurrency: sizes.concurrency });
+  const starts = await unlessChildDies(measureStarts(stack, { count: sizes.starts, rounds: sizes.rounds, concurrency: sizes.concurrency }));
   figures.push(...starts.figures);
   log(`events: ${sizes.events} through the API and ${sizes.events} through the Temporal client, ${sizes.concurrency} at a time`);
-  figures.push(...(await measureEvents(stack, starts, { count: sizes.events, rounds: sizes.rounds, concurrency: sizes.concurrency })));
+  figures.push(...(await unlessChildDies(measureEvents(stack, starts, { count: sizes.events, rounds: sizes.rounds, concurrency: sizes.concurrency }))));
   log(`burst: up to ${sizes.openInsatser} open insatser (${sizes.openBudgetSeconds} s budget), ${sizes.dueTogether} reminders due together`);
-  figures.push(...(await measureBurst(stack, { ...sizes, timeoutSeconds: sizes.burstTimeoutSeconds }, memory, idleRss, log)));
+  figures.push(...(await unlessChildDies(measureBurst(stack, { ...sizes, timeoutSeconds: sizes.burstTimeoutSeconds }, memory, idleRss, log))));
+}
+
+/** What the run found when a child died: how many insatser were open and how big the worker had grown. */
+async function deathFigures(run: Run, message: string): Promise<Figure[]> {
+  const open = await run.stack?.database.insats.count().catch(() => undefined);
+  return [
+    // A target nothing meets: a run that stops is itself the finding.
+    { measurement: `run stopped: ${message}`, value: open, unit: 'insatser open then', target: { on: 'value', below: 0 } },
+    { measurement: 'worker RSS peak before it stopped', value: run.memory?.peak(), unit: 'MB' },
+  ];
+}
+
+async function main(): Promise<number> {
+  const run: Run = { options: parseOptions(process.argv.slice(2)), figures: [] };
+  const { options, figures } = run;
+  process.once('SIGINT', () => interrupt('interrupted', 130));
+  process.once('SIGTERM', () => interrupt('terminated', 143));
+  log(`bench, ${options.mode} mode`);
+  try {
+    await measure(run);
+  } catch (error) {
+    if (!(error instanceof ChildDiedError) || figures.length === 0) throw error;
+    log(`${error.message}; reporting the figures so far`);
+    figures.push(...(await deathFigures(run, error.message)));
+  }
 
   const judged = figures.map(judge);
   const ratiosMet = judged.every((figure) => figure.target?.on !== 'ratio' || figure.met);
+  const complete = judged.every((figure) => !figure.measurement.startsWith('run stopped'));
   const seconds = (Date.now() - startedAt.getTime()) / 1000;
   console.log(`\n${formatTable(judged)}\n`);
-  await writeReport(options.out, { mode: options.mode, startedAt: startedAt.toISOString(), seconds, sizes, ratiosMet, figures: judged });
+  await writeReport(options.out, {
+    mode: options.mode,
+    startedAt: startedAt.toISOString(),
+    seconds,
+    sizes: options.sizes,
+    ...(run.stack ? { worker: { maxCachedWorkflows: run.stack.maxCachedWorkflows, bundleSeconds: run.stack.workerBundleSeconds } } : {}),
+    complete,
+    ratiosMet,
+    figures: judged,
+  });
   console.log(`figures written to ${options.out} (${seconds.toFixed(0)} s)`);
+  if (!complete) return 1;
   if (options.mode === 'quick' && !ratiosMet) {
     console.log('a ratio missed its target');
     return 1;

@@ -14,7 +14,7 @@ import type { ApiReady } from './api-process';
 import { createBenchDatabase } from './bench-database';
 import { startChild } from './child-process';
 import { ANORDNARE } from './fixtures';
-import { freePort } from './free-port';
+import { freePort } from '../platform/free-port';
 import { startSmtpSink, type SmtpSink } from './smtp-sink';
 import type { WorkerReady } from './worker-process';
 

@@ -1,8 +1,10 @@
 // The bench's worker, in its own process: the service's worker (createWorker, real activities
-// on the bench database and SMTP sink) with a bundle that also holds the empty workflow.
+// on the bench database and SMTP sink, tuned from the environment like `npm run worker`) with a
+// bundle that also holds the empty workflow.
 import { fileURLToPath } from 'node:url';
 import { NativeConnection, bundleWorkflowCode } from '@temporalio/worker';
 import { createActivities } from '../activities';
+import { readConfig } from '../platform/config';
 import { createDatabase } from '../platform/database';
 import { createMailer } from '../platform/mailer';
 import { installTemporalRuntime } from '../platform/temporal-runtime';
@@ -32,6 +34,8 @@ async function main(): Promise<void> {
     namespace: process.env.TEMPORAL_NAMESPACE!,
     activities: createActivities({ database, mailer, notifyFallbackDomain: 'bench.example' }),
     workflowBundle,
+    // WORKER_MAX_CACHED_WORKFLOWS and WORKER_MAX_CONCURRENT_ACTIVITIES, as `npm run worker` reads them.
+    tuning: readConfig(),
   });
   const running = worker.run();
   stopWithParent(async () => {
