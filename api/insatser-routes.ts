@@ -24,6 +24,20 @@ export function insatserRoutes({ insatser, database, clock, settings }: { insats
     return snapshot;
   }
 
+  /**
+   * 404 unless the caller may see the insats, from its stored row when there is one: anordnare
+   * and kvl never change, and a workflow query would cost the worker an activation per event.
+   * An insats whose first projection is not stored yet is asked directly.
+   */
+  async function ensureVisible(id: string, caller: ReturnType<typeof callerOf>): Promise<void> {
+    const row = await database.insats.findUnique({ where: { id }, select: { anordnareId: true, kvlId: true } });
+    if (!row) {
+      await visibleInsats(id, caller);
+      return;
+    }
+    if (!canSee(caller, { anordnare: row.anordnareId, kvl: row.kvlId })) throw notFound(id);
+  }
+
   router.post('/', async (request, response) => {
     const caller = callerOf(response.locals);
     const aktualisering = parse(aktualiseringSchema, request.body, 'body');
@@ -70,7 +84,7 @@ export function insatserRoutes({ insatser, database, clock, settings }: { insats
     const caller = callerOf(response.locals);
     const { id } = parse(insatsIdParamSchema, request.params, 'path');
     const event = parse(insatsEventSchema, request.body, 'body');
-    await visibleInsats(id, caller);
+    await ensureVisible(id, caller);
     if (!mayRecordEvent(caller, event.type)) throw new HttpProblem(403, 'Forbidden', `the role ${caller.role} does not record ${event.type}`);
     const updateId = (response.locals.idempotencyKey as string | undefined) ?? randomUUID();
     const outcome = await insatser.applyEvent(id, { event, requestId: response.locals.requestId as string }, { updateId });
