@@ -2,13 +2,13 @@
 // on the bench database and SMTP sink, tuned from the environment like `npm run worker`) with a
 // bundle that also holds the empty workflow.
 import { fileURLToPath } from 'node:url';
-import { NativeConnection, bundleWorkflowCode } from '@temporalio/worker';
+import { NativeConnection } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import { readConfig } from '../platform/config';
 import { createDatabase } from '../platform/database';
 import { createMailer } from '../platform/mailer';
 import { installTemporalRuntime } from '../platform/temporal-runtime';
-import { createWorker } from '../worker';
+import { bundleWorkflows, createWorker } from '../worker';
 import { stopWithParent } from './child-process';
 
 export interface WorkerReady {
@@ -18,12 +18,11 @@ export interface WorkerReady {
 }
 
 const workflowsPath = fileURLToPath(new URL('./workflows.ts', import.meta.url));
-const quietBundler = { log() {}, trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error };
 
 async function main(): Promise<void> {
   installTemporalRuntime('ERROR', { handleSignals: false });
   const bundleStarted = performance.now();
-  const workflowBundle = await bundleWorkflowCode({ workflowsPath, logger: quietBundler });
+  const workflowBundle = await bundleWorkflows(workflowsPath);
   const bundleSeconds = (performance.now() - bundleStarted) / 1000;
 
   const database = createDatabase(process.env.DATABASE_URL!);
