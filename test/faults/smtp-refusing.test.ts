@@ -15,6 +15,7 @@ import { insatsWorkflowId } from '../../workflows/ids';
 import { startSmtpReceiver, type SmtpReceiver } from '../helpers/smtp-receiver';
 import { settled, startTimeSkippingServer, uniqueInsatsId } from '../helpers/temporal';
 import { eventually } from '../helpers/wait';
+import { bemanningDueMonday } from './burst';
 
 let env: TestWorkflowEnvironment;
 let database: Database;
@@ -52,16 +53,7 @@ describe('SMTP refusing for five minutes', () => {
     const reminderMail = () => smtp.received.filter((mail) => mail.subject?.includes(insatsId) && mail.subject.includes('bemanning'));
 
     await worker.runUntil(async () => {
-      await createInsatsClient(env.client, { clock, taskQueue }).startInsats({
-        insatsId,
-        insatstyp: 'AMI1',
-        rulebook: '2024',
-        beslutsdatum: '2025-12-22',
-        aktualiseringsdatum: '2025-12-23',
-        anordnare: 'a1',
-        kvl: 'k1',
-        kundId: 'kund-1',
-      });
+      await createInsatsClient(env.client, { clock, taskQueue }).startInsats(bemanningDueMonday(insatsId));
       await settled(env, handle.workflowId);
       smtp.refuseAll();
 
