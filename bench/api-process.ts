@@ -1,4 +1,4 @@
-// The bench's HTTP API, in its own process as in production (`npm run api`), so the load
+// The bench's HTTP API, in its own process as a production API would run, so the load
 // generator does not share its event loop. Request logs stay on (at LOG_LEVEL) because writing
 // them is part of each request's cost; the bench discards the output.
 import type { AddressInfo } from 'node:net';
