@@ -78,7 +78,7 @@ export async function measureBurst(
 
   const cpuBefore = cpuSeconds(stack.workerPid);
   const prefix = insatsIdPrefix('burst');
-  const burstMails = () => stack.smtp.received.filter((mail) => mail.subject.includes(prefix));
+  const burstMails = () => stack.smtp.received.filter((mail) => mail.subject?.includes(prefix));
   let finished = false;
   const burstReads = readInsatser(stack, openIds, { ...READERS, until: () => finished });
   const deadline = dueAt + sizes.timeoutSeconds * 1000;
@@ -95,7 +95,7 @@ export async function measureBurst(
   const rows = await stack.database.notification.findMany({ where: { insatsId: { startsWith: prefix } }, select: { sentAt: true, messageId: true, attempts: true } });
   const mails = burstMails();
   const firstArrival = new Map<string, number>();
-  for (const mail of mails) firstArrival.set(mail.messageId, Math.min(mail.receivedAt, firstArrival.get(mail.messageId) ?? Infinity));
+  for (const mail of mails) firstArrival.set(mail.messageId ?? '', Math.min(stack.smtp.arrivedAt(mail), firstArrival.get(mail.messageId ?? '') ?? Infinity));
   const sentRows = rows.filter((row) => row.sentAt && row.messageId && firstArrival.has(row.messageId));
   const arrivedAfter = (row: (typeof sentRows)[number]) => Math.max(row.sentAt!.getTime(), firstArrival.get(row.messageId!)!) - dueAt;
   const lateness = sentRows.map((row) => arrivedAfter(row) / 1000);

@@ -1,5 +1,5 @@
 // Starts everything a bench run measures against: the Temporal dev server (temporary data dir,
-// free ports), a fresh PostgreSQL database, the SMTP sink, the worker and the API as child
+// free ports), a fresh PostgreSQL database, the SMTP receiver, the worker and the API as child
 // processes, and the bench's own Temporal client and Prisma client. Every piece registers its
 // stop with `defer` as soon as it runs, so a failure half-way still cleans up.
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -15,7 +15,7 @@ import { createBenchDatabase } from './bench-database';
 import { startChild } from './child-process';
 import { ANORDNARE } from './fixtures';
 import { freePort } from '../platform/free-port';
-import { startSmtpSink, type SmtpSink } from './smtp-sink';
+import { startSmtpReceiver, type SmtpReceiver } from '../test/helpers/smtp-receiver';
 import type { WorkerReady } from './worker-process';
 
 const NAMESPACE = 'default';
@@ -23,7 +23,7 @@ const NAMESPACE = 'default';
 export interface Stack {
   client: Client;
   database: Database;
-  smtp: SmtpSink;
+  smtp: SmtpReceiver;
   apiUrl: string;
   /** Bearer token of an anordnare key for every bench insats. */
   anordnareToken: string;
@@ -59,7 +59,7 @@ export async function startStack({ postgresUrl, defer, log, onCrash }: StackOpti
   defer(() => devServer.stop());
   log(`Temporal dev server on ${devServer.address}`);
 
-  const smtp = await startSmtpSink();
+  const smtp = await startSmtpReceiver();
   defer(() => smtp.close());
 
   const childEnv = { TEMPORAL_ADDRESS: devServer.address, TEMPORAL_NAMESPACE: NAMESPACE, DATABASE_URL: benchDatabase.url, SMTP_URL: smtp.url };

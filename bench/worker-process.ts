@@ -1,5 +1,5 @@
 // The bench's worker, in its own process: the service's worker (createWorker, real activities
-// on the bench database and SMTP sink, tuned from the environment like `npm run worker`) with a
+// on the bench database and SMTP receiver, tuned from the environment like `npm run worker`) with a
 // bundle that also holds the empty workflow.
 import { fileURLToPath } from 'node:url';
 import { NativeConnection } from '@temporalio/worker';

@@ -1,12 +1,14 @@
 // A real SMTP server on 127.0.0.1 that parses what it receives. It can refuse the next N messages
 // or every message until told otherwise (451, "try later"), and can answer slowly, to stand in
 // for a busy relay. Like a real relay it keeps a message only once it could confirm it (250): a
-// sender that vanished before the answer has not sent it.
+// sender that vanished before the answer has not sent it. The tests and the bench (arrival times of
+// a burst) both use it.
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
 export async function startSmtpReceiver(options: { delayMs?: number } = {}) {
   const received: ParsedMail[] = [];
+  const arrivals = new Map<ParsedMail, number>();
   let refuseNext = 0;
   let refusing = false;
   let refused = 0;
@@ -30,6 +32,7 @@ export async function startSmtpReceiver(options: { delayMs?: number } = {}) {
         if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
         if (closedSessions.has(session.id)) return;
         received.push(mail);
+        arrivals.set(mail, Date.now());
         callback();
       }, callback);
     },
@@ -42,6 +45,8 @@ export async function startSmtpReceiver(options: { delayMs?: number } = {}) {
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
+    /** When the relay kept `mail` (epoch ms). */
+    arrivedAt: (mail: ParsedMail) => arrivals.get(mail)!,
     /** How many messages were answered 451 so far. */
     get refused() {
       return refused;
