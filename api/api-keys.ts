@@ -66,8 +66,9 @@ export async function revokeApiKey(database: Database, id: string): Promise<bool
 }
 
 async function callerWhere(database: Database, where: { tokenHash: string } | { calendarTokenHash: string }): Promise<Caller | undefined> {
-  const key = await database.apiKey.findFirst({ where: { ...where, revokedAt: null } });
-  if (!key) return undefined;
+  // Both hashes are unique: a lookup by unique key is the cheapest query Prisma makes.
+  const key = await database.apiKey.findUnique({ where });
+  if (!key || key.revokedAt) return undefined;
   return {
     keyId: key.id,
     role: key.role as Caller['role'],

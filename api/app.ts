@@ -45,8 +45,12 @@ export function createApp({ insatser, payments, database, clock = systemClock, s
     pinoHttp({
       logger,
       genReqId: (_request, response) => response.getHeader('X-Request-Id') as string,
-      // Never log a token: the calendar path carries one too.
-      serializers: { req: (request: { id: string; method: string; url: string }) => ({ id: request.id, method: request.method, url: request.url.replace(/kvcal_[\w-]+/, 'kvcal_[redacted]') }) },
+      serializers: {
+        // Never log a token: the calendar path carries one too.
+        req: (request: { id: string; method: string; url: string }) => ({ id: request.id, method: request.method, url: request.url.replace(/kvcal_[\w-]+/, 'kvcal_[redacted]') }),
+        // The status is what an operator reads; the response headers are the same on every line.
+        res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
+      },
     }),
   );
   app.use(express.json({ limit: '64kb', strict: true }));

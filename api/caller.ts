@@ -1,19 +1,15 @@
-// Who is calling, and what they may see and do. An anordnare sees only its own insatser; a kvl
-// key sees its kvl's, or every insats when it names no kvl; arbetsledare and operator see all.
-import { mayRecord, type InsatsEventType } from '../domain';
+// Who is calling, and what they may do and see (what each party sees: domain/visibility.ts).
+import { mayRecord, type InsatsEventType, type Party } from '../domain';
 import type { API_KEY_ROLES } from './api-keys';
 
-export interface Caller {
+export interface Caller extends Party {
   keyId: string;
   role: (typeof API_KEY_ROLES)[number];
-  anordnare?: string;
-  kvl?: string;
 }
 
-export function canSee(caller: Caller, insats: { anordnare: string; kvl: string }): boolean {
-  if (caller.role === 'anordnare') return insats.anordnare === caller.anordnare;
-  if (caller.role === 'kvl') return caller.kvl === undefined || insats.kvl === caller.kvl;
-  return true;
+/** The caller as the workflow sees the sender of an event: who it is, not which key. */
+export function partyOf({ role, anordnare, kvl }: Caller): Party {
+  return { role, ...(anordnare ? { anordnare } : {}), ...(kvl ? { kvl } : {}) };
 }
 
 /** Only a kvl starts an insats (the aktualisering), and only as itself when the key names one. */

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import type { Database } from '../platform/database';
+import { logger } from '../platform/logger';
 import { callerOf } from './auth';
 import { HttpProblem, parseInput } from './problem';
 
@@ -30,12 +31,14 @@ export function idempotentPosts(database: Database): RequestHandler {
     response.locals.idempotencyKey = `${caller.keyId}:${key}`;
     const json = response.json.bind(response);
     response.json = (body: unknown) => {
-      if (response.statusCode >= 200 && response.statusCode < 300) {
-        database.idempotentRequest
-          .create({ data: { apiKeyId: caller.keyId, key: key, requestHash, status: response.statusCode, body: body as object } })
-          .catch(() => undefined); // a concurrent duplicate stored it first
-      }
-      return json(body);
+      if (response.statusCode < 200 || response.statusCode >= 300) return json(body);
+      // Stored before it is sent, so a retry that follows the answer always finds it. A
+      // concurrent duplicate may have stored its answer first: then that one stays.
+      database.idempotentRequest
+        .createMany({ data: [{ apiKeyId: caller.keyId, key, requestHash, status: response.statusCode, body: body as object }], skipDuplicates: true })
+        .catch((error: unknown) => logger.warn({ err: error, requestId: response.locals.requestId }, 'idempotent answer not stored; a retry of this request is sent again'))
+        .finally(() => json(body));
+      return response;
     };
     next();
   };

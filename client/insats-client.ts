@@ -11,7 +11,7 @@ import type { Clock } from '../platform/clock';
 import { systemClock } from '../platform/clock';
 import { insatsWorkflowId, TASK_QUEUE } from '../workflows/ids';
 import { insatsWorkflow } from '../workflows/insats-workflow';
-import { applyEventUpdate, ILLEGAL_EVENT, insatsStateQuery } from '../workflows/messages';
+import { applyEventUpdate, ILLEGAL_EVENT, insatsStateQuery, NOT_VISIBLE } from '../workflows/messages';
 import type { EventMessage, EventOutcome, InsatsSnapshot, InsatsWorkflowInput } from '../workflows/types';
 
 export class InsatsAlreadyExistsError extends Error {}
@@ -69,6 +69,7 @@ export function createInsatsClient(client: Client, { clock = systemClock, taskQu
           return await handle(insatsId).executeUpdate(applyEventUpdate, { args: [message], updateId: options.updateId });
         } catch (error) {
           if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
+            if (error.cause.type === NOT_VISIBLE) throw new InsatsNotFoundError(`insats ${insatsId} does not exist`);
             throw new EventRejectedError(error.cause.message, error.cause.type === ILLEGAL_EVENT ? 'illegal' : 'invalid');
           }
           throw error;

@@ -20,6 +20,7 @@ export * from './payments';
 export * from './period';
 export * from './reminders';
 export * from './roles';
+export * from './visibility';
 export * from './settings';
 export * from './process';
 export * from './settings-overrides';

@@ -10,6 +10,7 @@ import {
   defaultSettings,
   insatsEventSchema,
   localDateOf,
+  maySee,
   nextPlannedNotification,
   nextTickDate,
   recipientLabel,
@@ -26,7 +27,7 @@ import {
   type TrackedDeadline,
 } from '../domain';
 import { insatsWorkflowId } from './ids';
-import { ILLEGAL_EVENT, INVALID_EVENT } from './messages';
+import { ILLEGAL_EVENT, INVALID_EVENT, NOT_VISIBLE } from './messages';
 import type {
   EventMessage,
   EventOutcome,
@@ -121,6 +122,9 @@ export class InsatsState {
 
   /** Throws ApplicationFailure when the event is malformed or not allowed now; changes nothing. */
   validate(message: EventMessage, now: Date): void {
+    if (message?.sender && !maySee(message.sender, this.input)) {
+      throw ApplicationFailure.create({ type: NOT_VISIBLE, message: `insats ${this.input.insatsId} does not exist`, nonRetryable: true });
+    }
     const parsed = insatsEventSchema.safeParse(message?.event);
     if (!parsed.success) {
       const detail = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'event'}: ${issue.message}`);

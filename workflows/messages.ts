@@ -9,3 +9,5 @@ export const insatsStateQuery = defineQuery<InsatsSnapshot>('insatsState');
 /** ApplicationFailure types the update validator throws; the API maps them to HTTP statuses. */
 export const INVALID_EVENT = 'InvalidEvent';
 export const ILLEGAL_EVENT = 'IllegalEvent';
+/** The sender may not see the insats; to them it does not exist. */
+export const NOT_VISIBLE = 'NotVisible';

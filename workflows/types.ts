@@ -9,6 +9,7 @@ import type {
   NotificationKind,
   PayableItem,
   Phase,
+  Party,
   Recipient,
   Rulebook,
   Settings,
@@ -60,6 +61,8 @@ export interface EventMessage {
   event: InsatsEvent;
   /** The API request that carried the event, for tracing it from HTTP to history. */
   requestId?: string;
+  /** Who sent it through the API: refused as NOT_VISIBLE when they may not see the insats. */
+  sender?: Party;
 }
 
 export interface RecordedEvent {

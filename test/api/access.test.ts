@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import ICAL from 'ical.js';
 import { createApiKey, revokeApiKey } from '../../api/api-keys';
+import { REMEMBER_VALID_KEYS_MS } from '../../api/auth';
 import { uniqueInsatsId } from '../helpers/temporal';
 import { eventually } from '../helpers/wait';
 import { startHarness, type Harness } from './harness';
@@ -53,6 +54,20 @@ describe('authentication', () => {
     const revoked = await createApiKey(api.database, { role: 'operator' });
     expect(await revokeApiKey(api.database, revoked.id)).toBe(true);
     await problem(await api.request('GET', '/api/insatser', { headers: { authorization: `Bearer ${revoked.token}` } }), 401);
+  });
+
+  it('stops taking a key revoked while in use within the time a valid key is remembered', async () => {
+    const key = await createApiKey(api.database, { role: 'operator' });
+    const asKey = () => api.request('GET', '/api/insatser', { headers: { authorization: `Bearer ${key.token}` } });
+    expect((await asKey()).status).toBe(200);
+    expect(await revokeApiKey(api.database, key.id)).toBe(true);
+    const revokedAt = Date.now();
+    const refused = await eventually(async () => {
+      const response = await asKey();
+      return response.status === 200 ? undefined : response;
+    }, REMEMBER_VALID_KEYS_MS + 5_000);
+    await problem(refused, 401);
+    expect(Date.now() - revokedAt).toBeLessThan(REMEMBER_VALID_KEYS_MS + 3_000);
   });
 });
 
