@@ -4,6 +4,9 @@
 import { spawn } from 'node:child_process';
 import { basename } from 'node:path';
 
+/** `BENCH_CPU_PROFILE=<dir>`: each child writes a V8 CPU profile there when it stops (Chrome DevTools opens it). */
+const profiling = () => (process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : []);
+
 export interface ChildHandle<Ready> {
   pid: number;
   ready: Promise<Ready>;
@@ -15,7 +18,7 @@ export function startChild<Ready>(
   env: Record<string, string>,
   { quiet = false, onCrash }: { quiet?: boolean; onCrash: (message: string) => void },
 ): ChildHandle<Ready> {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+  const child = spawn(process.execPath, [...profiling(), '--import', 'tsx', entry], {
     env: { ...process.env, ...env },
     stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit', 'ipc'],
   });

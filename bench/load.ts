@@ -1,5 +1,5 @@
-// Runs a number of calls with a fixed number in flight, the way a batch job or a set of
-// concurrent clients would, and keeps each call's latency.
+// Runs a number of calls, either with a fixed number in flight (a closed loop: a batch job, or
+// clients that wait for each answer) or at a fixed rate (an open loop), and keeps each latency.
 export interface LoadResult {
   count: number;
   seconds: number;
@@ -9,28 +9,57 @@ export interface LoadResult {
   firstFailure?: string;
 }
 
-export async function runAtConcurrency(count: number, concurrency: number, call: (index: number) => Promise<void>): Promise<LoadResult> {
+/** Times calls and counts their failures; `result` sums them up from when it was made. */
+function recorder(count: number) {
   const latenciesMs: number[] = [];
-  let next = 0;
   let failures = 0;
   let firstFailure: string | undefined;
   const started = performance.now();
-  const client = async () => {
-    while (next < count) {
-      const index = next++;
+  return {
+    async time(call: () => Promise<void>): Promise<void> {
       const callStarted = performance.now();
       try {
-        await call(index);
+        await call();
         latenciesMs.push(performance.now() - callStarted);
       } catch (error) {
         failures += 1;
         firstFailure ??= error instanceof Error ? error.message : String(error);
       }
+    },
+    result(): LoadResult {
+      const seconds = (performance.now() - started) / 1000;
+      return { count, seconds, perSecond: (count - failures) / seconds, latenciesMs, failures, ...(firstFailure ? { firstFailure } : {}) };
+    },
+  };
+}
+
+export async function runAtConcurrency(count: number, concurrency: number, call: (index: number) => Promise<void>): Promise<LoadResult> {
+  const calls = recorder(count);
+  let next = 0;
+  const client = async () => {
+    while (next < count) {
+      const index = next++;
+      await calls.time(() => call(index));
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, count) }, client));
-  const seconds = (performance.now() - started) / 1000;
-  return { count, seconds, perSecond: (count - failures) / seconds, latenciesMs, failures, ...(firstFailure ? { firstFailure } : {}) };
+  return calls.result();
+}
+
+/**
+ * Starts one call every `1000 / perSecond` ms whether or not earlier calls have answered (an open
+ * loop, as independent clients behave), so each latency is what a caller sees at that load and
+ * not the queue a saturating closed loop builds.
+ */
+export async function runAtRate(count: number, perSecond: number, call: (index: number) => Promise<void>): Promise<LoadResult> {
+  const calls = recorder(count);
+  const started = performance.now();
+  const at = (index: number) => new Promise((resolve) => setTimeout(resolve, started + (index * 1000) / perSecond - performance.now()));
+  await Promise.all(Array.from({ length: count }, async (_, index) => {
+    await at(index);
+    await calls.time(() => call(index));
+  }));
+  return calls.result();
 }
 
 /** Sums rounds run at different times into one result (the bench interleaves a figure's rounds with its baseline's). */

@@ -53,11 +53,13 @@ export async function measureBurst(
   };
 
   // A first chunk tells how fast insatser start on this machine now. The due instant leaves time
-  // for the burst's insatser at two thirds of that rate, the open ones' budget, and the idle reads.
+  // for the burst's insatser at two thirds of that rate, the open ones' budget when more are to be
+  // opened after them, and the idle reads.
   const calibration = Math.min(CALIBRATION, openInsatser - dueTogether - open);
   const rate = calibration > 0 ? await startChunk(calibration) : 10;
   const slow = (count: number) => (count / rate) * 1_500;
-  const dueAt = Date.now() + slow(dueTogether) + sizes.openBudgetSeconds * 1_000 + IDLE_READ_MS + SAFETY_MS;
+  const budgetMs = open + dueTogether < openInsatser ? sizes.openBudgetSeconds * 1_000 : 0;
+  const dueAt = Date.now() + slow(dueTogether) + budgetMs + IDLE_READ_MS + SAFETY_MS;
   await startInsatser(stack, 'burst', dueTogether, concurrency, clockWithRemindersAt(dueAt));
   open += dueTogether;
   const openUntil = dueAt - IDLE_READ_MS - SAFETY_MS;

@@ -2,9 +2,13 @@
 // Idempotency-Key, as the README shows a provider doing it) against the same Update sent straight
 // with the Temporal client. One `bemannad` per settled insats that has had no event yet; same
 // count and concurrency for both, in alternating rounds, each starting with the worker idle.
+// Then the latency a caller sees at a steady rate below saturation, both ways again: at 50
+// clients that each wait for their answer, the latency is mostly the queue they build.
 import { createInsatsClient } from '../client/insats-client';
 import { failureFigures, type Figure } from './figures';
-import { combine, percentile, runAtConcurrency, type LoadResult } from './load';
+import { quietClock } from './fixtures';
+import { startInsatser } from './insatser';
+import { combine, percentile, runAtConcurrency, runAtRate, type LoadResult } from './load';
 import { cpuSeconds, waitUntilIdle } from './process-stats';
 import type { Stack } from './stack';
 import { waitForCount } from './wait';
@@ -17,7 +21,7 @@ export async function measureEvents(
   stack: Stack,
   /** Settled insatser without events: 2 × warm-up to warm up on, and 2 × count to measure on. */
   { warmUpIds, insatsIds }: { warmUpIds: string[]; insatsIds: string[] },
-  { count, rounds, concurrency }: { count: number; rounds: number; concurrency: number },
+  { count, rounds, concurrency, paced }: { count: number; rounds: number; concurrency: number; paced: { count: number; perSecond: number } },
 ): Promise<Figure[]> {
   const overHttp: Send = async (insatsId) => {
     const response = await fetch(`${stack.apiUrl}/api/insatser/${insatsId}/events`, {
@@ -42,10 +46,10 @@ export async function measureEvents(
     throw new Error(`the events measurement needs ${2 * WARM_UP} + ${2 * perRound * rounds} settled insatser`);
   }
   const cpu = { http: { api: 0, worker: 0 }, direct: { api: 0, worker: 0 } };
-  const run = async (ids: string[], send: Send): Promise<LoadResult> => {
+  const run = async (ids: string[], send: Send, load = (call: (index: number) => Promise<void>) => runAtConcurrency(ids.length, concurrency, call)): Promise<LoadResult> => {
     await waitUntilIdle(stack.workerPid);
     const before = { api: cpuSeconds(stack.apiPid), worker: cpuSeconds(stack.workerPid) };
-    const result = await runAtConcurrency(ids.length, concurrency, (index) => send(ids[index]!));
+    const result = await load((index) => send(ids[index]!));
     // The projection of each event is written after the answer; let it land before the next round.
     await waitForCount(
       'bemannad recorded',
@@ -73,6 +77,15 @@ export async function measureEvents(
   const viaApi = combine(http);
   const viaClient = combine(baseline);
   const label = `(${perRound * rounds}, ${concurrency} concurrent)`;
+  const cpuPerEvent = (seconds: number, result: LoadResult) => (seconds / result.count) * 1000;
+  const apiCpu = cpuPerEvent(cpu.http.api, viaApi);
+  const workerCpu = { http: cpuPerEvent(cpu.http.worker, viaApi), direct: cpuPerEvent(cpu.direct.worker, viaClient) };
+
+  const pacedIds = (await startInsatser(stack, 'paced', 2 * paced.count, concurrency, quietClock())).ids;
+  const atRate = (call: (index: number) => Promise<void>) => runAtRate(paced.count, paced.perSecond, call);
+  const pacedApi = await run(pacedIds.slice(0, paced.count), overHttp, atRate);
+  const pacedClient = await run(pacedIds.slice(paced.count), direct, atRate);
+  const pacedLabel = `at a steady ${paced.perSecond} events/s`;
   return [
     {
       measurement: `events through the API ${label}`,
@@ -99,16 +112,31 @@ export async function measureEvents(
     },
     {
       measurement: 'API process CPU per event',
-      value: (cpu.http.api / viaApi.count) * 1000,
+      value: apiCpu,
       unit: 'ms',
     },
     {
       measurement: 'worker CPU per event, through the API',
-      value: (cpu.http.worker / viaApi.count) * 1000,
+      value: workerCpu.http,
       unit: 'ms',
-      baseline: (cpu.direct.worker / viaClient.count) * 1000,
+      baseline: workerCpu.direct,
       baselineLabel: 'through the Temporal client',
     },
-    ...failureFigures('events failed', viaApi, 'Temporal client failures', viaClient),
+    {
+      measurement: `event latency through the API ${pacedLabel} p50`,
+      value: percentile(pacedApi.latenciesMs, 50),
+      unit: 'ms',
+      baseline: percentile(pacedClient.latenciesMs, 50),
+      baselineLabel: 'Temporal client p50',
+    },
+    {
+      measurement: `event latency through the API ${pacedLabel} p99`,
+      value: percentile(pacedApi.latenciesMs, 99),
+      unit: 'ms',
+      baseline: percentile(pacedClient.latenciesMs, 99),
+      baselineLabel: 'Temporal client p99',
+      target: { on: 'value', below: 100 },
+    },
+    ...failureFigures('events failed', combine([viaApi, pacedApi]), 'Temporal client failures', combine([viaClient, pacedClient])),
   ];
 }

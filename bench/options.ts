@@ -10,6 +10,9 @@ export interface Sizes {
   rounds: number;
   /** Calls in flight at once, for starts and events. */
   concurrency: number;
+  /** Events of each kind sent at a steady rate, for the latency a caller sees below saturation. */
+  pacedEvents: number;
+  pacedPerSecond: number;
   openInsatser: number;
   /**
    * How long the bench may spend starting open insatser before the burst. It stops at
@@ -36,6 +39,8 @@ const SIZES: Record<BenchOptions['mode'], Sizes> = {
     events: 150,
     rounds: 2,
     concurrency: 50,
+    pacedEvents: 100,
+    pacedPerSecond: 10,
     openInsatser: 10_000,
     openBudgetSeconds: 100,
     dueTogether: 1_000,
@@ -46,10 +51,12 @@ const SIZES: Record<BenchOptions['mode'], Sizes> = {
   // Events in two alternating rounds of 50 each way: one round alone swung the ratio from 0.5 to
   // 1.1 between identical runs.
   quick: {
-    starts: 220,
+    starts: 200,
     events: 100,
     rounds: 2,
     concurrency: 50,
+    pacedEvents: 30,
+    pacedPerSecond: 10,
     openInsatser: 200,
     openBudgetSeconds: 15,
     dueTogether: 50,

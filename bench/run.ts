@@ -68,8 +68,8 @@ async function measure(run: Run): Promise<void> {
   log(`starts: ${sizes.starts} insatser and ${sizes.starts} empty workflows, ${sizes.concurrency} at a time`);
   const starts = await unlessChildDies(measureStarts(stack, { count: sizes.starts, rounds: sizes.rounds, concurrency: sizes.concurrency }));
   figures.push(...starts.figures);
-  log(`events: ${sizes.events} through the API and ${sizes.events} through the Temporal client, ${sizes.concurrency} at a time`);
-  figures.push(...(await unlessChildDies(measureEvents(stack, starts, { count: sizes.events, rounds: sizes.rounds, concurrency: sizes.concurrency }))));
+  log(`events: ${sizes.events} through the API and ${sizes.events} through the Temporal client, ${sizes.concurrency} at a time; then ${sizes.pacedEvents} each at ${sizes.pacedPerSecond}/s`);
+  figures.push(...(await unlessChildDies(measureEvents(stack, starts, { count: sizes.events, rounds: sizes.rounds, concurrency: sizes.concurrency, paced: { count: sizes.pacedEvents, perSecond: sizes.pacedPerSecond } }))));
   log(`burst: up to ${sizes.openInsatser} open insatser (${sizes.openBudgetSeconds} s budget), ${sizes.dueTogether} reminders due together`);
   figures.push(...(await unlessChildDies(measureBurst(stack, { ...sizes, timeoutSeconds: sizes.burstTimeoutSeconds }, memory, idleRss, log))));
 }
