@@ -18,8 +18,10 @@ export function idempotentPosts(database: Database): RequestHandler {
     const key = parseInput(keySchema, header, 'header');
     const caller = callerOf(response.locals);
     const requestHash = createHash('sha256').update(`${request.method} ${request.originalUrl} ${JSON.stringify(request.body ?? null)}`).digest('hex');
-    const where = { apiKeyId_key: { apiKeyId: caller.keyId, key: key } };
-    const earlier = await database.idempotentRequest.findUnique({ where });
+    // Raw SQL on this path: it runs on every provider POST, and a Prisma model query costs the API
+    // about a millisecond of CPU more (npm run bench, API process CPU per event).
+    const [earlier] = await database.$queryRaw<{ requestHash: string; status: number; body: unknown }[]>`
+      SELECT request_hash AS "requestHash", status, body FROM idempotent_request WHERE api_key_id = ${caller.keyId}::uuid AND key = ${key}`;
     if (earlier) {
       if (earlier.requestHash !== requestHash) {
         throw new HttpProblem(422, 'Idempotency-Key reused', 'this Idempotency-Key was used for a different request');
@@ -34,8 +36,10 @@ export function idempotentPosts(database: Database): RequestHandler {
       if (response.statusCode < 200 || response.statusCode >= 300) return json(body);
       // Stored before it is sent, so a retry that follows the answer always finds it. A
       // concurrent duplicate may have stored its answer first: then that one stays.
-      database.idempotentRequest
-        .createMany({ data: [{ apiKeyId: caller.keyId, key, requestHash, status: response.statusCode, body: body as object }], skipDuplicates: true })
+      database.$executeRaw`
+        INSERT INTO idempotent_request (api_key_id, key, request_hash, status, body)
+        VALUES (${caller.keyId}::uuid, ${key}, ${requestHash}, ${response.statusCode}, ${JSON.stringify(body)}::jsonb)
+        ON CONFLICT DO NOTHING`
         .catch((error: unknown) => logger.warn({ err: error, requestId: response.locals.requestId }, 'idempotent answer not stored; a retry of this request is sent again'))
         .finally(() => json(body));
       return response;

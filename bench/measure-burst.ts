@@ -10,7 +10,7 @@ import type { Figure } from './figures';
 import { clockWithRemindersAt, insatsIdPrefix, quietClock } from './fixtures';
 import { startInsatser } from './insatser';
 import { percentile } from './load';
-import { cpuSeconds, waitUntilIdle, type MemorySampler } from './process-stats';
+import { cpuSeconds, waitUntilQuiet, type MemorySampler } from './process-stats';
 import type { Stack } from './stack';
 import { sleep } from './wait';
 
@@ -18,10 +18,10 @@ import { sleep } from './wait';
 const CHUNK_SECONDS = 10;
 const CALIBRATION = 50;
 /** The due instant's margin over the estimate of what must happen before it. */
-const SAFETY_MS = 5_000;
+const SAFETY_MS = 3_000;
 /** Two case workers reading an insats every quarter second each. */
 const READERS = { readers: 2, pauseMs: 250 };
-const IDLE_READ_MS = 5_000;
+const IDLE_READ_MS = 3_000;
 /** After the last reminder, how long to keep listening for one sent twice. */
 const DUPLICATE_WATCH_MS = 3_000;
 
@@ -68,7 +68,7 @@ export async function measureBurst(
     await startChunk(Math.min(chunk, openInsatser - open));
     log(`${open} insatser open`);
   }
-  await waitUntilIdle(stack.workerPid, Math.max(0, openUntil - Date.now()));
+  await waitUntilQuiet(Math.max(0, openUntil - Date.now()));
   const rssOpen = memory.now();
   const spareSeconds = (dueAt - Date.now()) / 1000;
   log(`${open} insatser open, ${dueTogether} of them with reminders due in ${spareSeconds.toFixed(0)} s`);

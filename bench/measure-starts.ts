@@ -7,7 +7,7 @@ import { failureFigures, type Figure } from './figures';
 import { emptyWorkflowId, quietClock } from './fixtures';
 import { startInsatser } from './insatser';
 import { combine, percentile, runAtConcurrency, type LoadResult } from './load';
-import { cpuSeconds, waitUntilIdle } from './process-stats';
+import { cpuSeconds, waitUntilQuiet } from './process-stats';
 import type { Stack } from './stack';
 import { waitForCount } from './wait';
 import { emptyWorkflow } from './workflows';
@@ -37,10 +37,10 @@ async function startEmpty(stack: Stack, group: string, count: number, concurrenc
 }
 
 async function measured(stack: Stack, run: () => Promise<Omit<Round, 'workerCpuSeconds'>>): Promise<Round> {
-  await waitUntilIdle(stack.workerPid);
+  await waitUntilQuiet();
   const cpuBefore = cpuSeconds(stack.workerPid);
   const round = await run();
-  await waitUntilIdle(stack.workerPid);
+  await waitUntilQuiet();
   return { ...round, workerCpuSeconds: cpuSeconds(stack.workerPid) - cpuBefore };
 }
 

@@ -1,5 +1,5 @@
 // What /proc says about a child process: resident memory (VmRSS) and CPU time used, sampled for
-// the peak, and "idle" as a process that used almost no CPU for a second.
+// the peak; and from /proc/stat, when the whole machine has gone quiet.
 import { readFileSync } from 'node:fs';
 
 const CLOCK_TICKS_PER_SECOND = 100;
@@ -25,12 +25,28 @@ export function cpuSeconds(pid: number): number {
   }
 }
 
-/** Waits until the process used under 5 % of a core for a whole second, or `timeoutMs` passed. */
-export async function waitUntilIdle(pid: number, timeoutMs = 30_000): Promise<void> {
+/** Busy and total CPU time of the whole machine, in clock ticks (/proc/stat); undefined without /proc. */
+function machineTicks(): { busy: number; total: number } | undefined {
+  try {
+    const [user, nice, system, idle, iowait, irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.split(/\s+/).slice(1).map(Number);
+    const busy = user! + nice! + system! + irq! + softirq! + steal!;
+    return { busy, total: busy + idle! + iowait! };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Waits until the whole machine (worker, API, Temporal, PostgreSQL) used under a tenth of its CPUs
+ * for half a second, or `timeoutMs` passed: a round that starts while the last one's writes are
+ * still settling would be charged for them.
+ */
+export async function waitUntilQuiet(timeoutMs = 30_000): Promise<void> {
   for (const started = Date.now(); Date.now() - started < timeoutMs; ) {
-    const before = cpuSeconds(pid);
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-    if (cpuSeconds(pid) - before < 0.05) return;
+    const before = machineTicks();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const after = machineTicks();
+    if (!before || !after || after.busy - before.busy < 0.1 * (after.total - before.total)) return;
   }
 }
 

@@ -3,7 +3,6 @@
 // started, on failure and Ctrl-C too. `--quick` exits 1 when a ratio misses its target. When the
 // worker or the API dies mid-run, the figures so far are still printed and written, with why.
 import { judge, type Figure } from './figures';
-import { BenchSetupError } from './bench-database';
 import { measureBurst } from './measure-burst';
 import { measureEvents } from './measure-events';
 import { measureSimulate } from './measure-simulate';
@@ -11,7 +10,7 @@ import { measureStarts } from './measure-starts';
 import { parseOptions, UsageError, type BenchOptions } from './options';
 import { sampleMemory, type MemorySampler } from './process-stats';
 import { formatTable, writeReport } from './report';
-import { startStack, type Stack } from './stack';
+import { BenchSetupError, startStack, type Stack } from './stack';
 
 const startedAt = new Date();
 const log = (line: string) => process.stderr.write(`[${((Date.now() - startedAt.getTime()) / 1000).toFixed(1).padStart(6)} s] ${line}\n`);
@@ -68,8 +67,14 @@ async function measure(run: Run): Promise<void> {
   log(`starts: ${sizes.starts} insatser and ${sizes.starts} empty workflows, ${sizes.concurrency} at a time`);
   const starts = await unlessChildDies(measureStarts(stack, { count: sizes.starts, rounds: sizes.rounds, concurrency: sizes.concurrency }));
   figures.push(...starts.figures);
-  log(`events: ${sizes.events} through the API and ${sizes.events} through the Temporal client, ${sizes.concurrency} at a time; then ${sizes.pacedEvents} each at ${sizes.pacedPerSecond}/s`);
-  figures.push(...(await unlessChildDies(measureEvents(stack, starts, { count: sizes.events, rounds: sizes.rounds, concurrency: sizes.concurrency, paced: { count: sizes.pacedEvents, perSecond: sizes.pacedPerSecond } }))));
+  const steady = sizes.pacedEvents > 0 ? `; then ${sizes.pacedEvents} each at ${sizes.pacedPerSecond}/s` : '';
+  log(`events: ${sizes.events} through the API and ${sizes.events} through the Temporal client, ${sizes.concurrency} at a time${steady}`);
+  figures.push(...(await unlessChildDies(measureEvents(
+        stack,
+        starts,
+        { count: sizes.events, rounds: sizes.rounds, extraRoundsBelowTarget: sizes.extraEventRounds, concurrency: sizes.concurrency, paced: { count: sizes.pacedEvents, perSecond: sizes.pacedPerSecond } },
+        log,
+      ))));
   log(`burst: up to ${sizes.openInsatser} open insatser (${sizes.openBudgetSeconds} s budget), ${sizes.dueTogether} reminders due together`);
   figures.push(...(await unlessChildDies(measureBurst(stack, { ...sizes, timeoutSeconds: sizes.burstTimeoutSeconds }, memory, idleRss, log))));
 }

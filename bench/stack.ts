@@ -9,9 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import { createApiKey } from '../api/api-keys';
 import { createDatabase, type Database } from '../platform/database';
+import { createScratchDatabase, DatabaseServerUnreachableError } from '../platform/scratch-database';
 import { startTemporalDevServer } from '../platform/temporal-dev-server';
 import type { ApiReady } from './api-process';
-import { createBenchDatabase } from './bench-database';
 import { startChild } from './child-process';
 import { ANORDNARE } from './fixtures';
 import { freePort } from '../platform/free-port';
@@ -19,6 +19,9 @@ import { startSmtpReceiver, type SmtpReceiver } from '../test/helpers/smtp-recei
 import type { WorkerReady } from './worker-process';
 
 const NAMESPACE = 'default';
+
+/** The bench cannot start: the message says what to set. */
+export class BenchSetupError extends Error {}
 
 export interface Stack {
   client: Client;
@@ -46,11 +49,12 @@ export interface StackOptions {
 }
 
 export async function startStack({ postgresUrl, defer, log, onCrash }: StackOptions): Promise<Stack> {
-  const benchDatabase = await createBenchDatabase(postgresUrl);
+  const benchDatabase = await createScratchDatabase(postgresUrl, `kundval_bench_${Date.now()}`).catch((error: unknown) => {
+    if (error instanceof DatabaseServerUnreachableError) throw new BenchSetupError(`npm run bench needs PostgreSQL (set BENCH_POSTGRES_URL to another server): ${error.message}`);
+    throw error;
+  });
   defer(() => benchDatabase.drop());
-  const migrated = benchDatabase.migrate();
-  // Awaited below; until then a failure must not count as unhandled.
-  migrated.catch(() => undefined);
+  log(`database ${benchDatabase.name} created`);
 
   const dataDir = await mkdtemp(join(tmpdir(), 'kundval-bench-'));
   defer(() => rm(dataDir, { recursive: true, force: true }));
@@ -74,9 +78,6 @@ export async function startStack({ postgresUrl, defer, log, onCrash }: StackOpti
   const database = createDatabase(benchDatabase.url, 5);
   defer(() => database.$disconnect());
 
-  // The children connect to PostgreSQL only when the first request or activity needs it.
-  await migrated;
-  log(`database ${benchDatabase.name} created and migrated`);
   const anordnareToken = (await createApiKey(database, { role: 'anordnare', anordnare: ANORDNARE, name: 'bench' })).token;
   const [workerReady, apiReady] = await Promise.all([worker.ready, api.ready]);
   log(`worker (pid ${worker.pid}, bundle built in ${workerReady.bundleSeconds.toFixed(1)} s) and API (pid ${api.pid}) ready`);

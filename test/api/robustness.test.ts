@@ -11,19 +11,20 @@ import { createPaymentClient } from '../../client/payment-client';
 import { createInsatsClient } from '../../client/insats-client';
 import { aktualiseringSchema, insatsEventSchema } from '../../domain';
 import { createDatabase } from '../../platform/database';
+import { createScratchDatabase, type ScratchDatabase } from '../../platform/scratch-database';
 import { uniqueInsatsId } from '../helpers/temporal';
 import { eventually } from '../helpers/wait';
-import { createOwnDatabase } from '../helpers/database';
 import { startHarness, type Harness } from './harness';
 
 let api: Harness;
-let ownDatabase: Awaited<ReturnType<typeof createOwnDatabase>>;
+let ownDatabase: ScratchDatabase;
 const anordnare = uniqueInsatsId('fuzz-a');
 const insatsId = uniqueInsatsId('fuzz');
 
 beforeAll(async () => {
   // The fuzz test counts every row: no other test file may write there meanwhile.
-  ownDatabase = await createOwnDatabase(inject('databaseUrl'), 'fuzz');
+  // Its own database: the fuzz test counts every row, so no other file may write there meanwhile.
+  ownDatabase = await createScratchDatabase(inject('databaseUrl'), `kundval_fuzz_${Date.now()}_${process.pid}`);
   api = await startHarness(ownDatabase.url, { kvl: { role: 'kvl', kvl: 'k1' }, anordnare: { role: 'anordnare', anordnare } });
   const created = await api.request('POST', '/api/insatser', {
     as: 'kvl',
