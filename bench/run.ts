@@ -65,14 +65,14 @@ async function measure(run: Run): Promise<void> {
   const idleRss = memory.now();
 
   log(`starts: ${sizes.starts} insatser and ${sizes.starts} empty workflows, ${sizes.concurrency} at a time`);
-  const starts = await unlessChildDies(measureStarts(stack, { count: sizes.starts, rounds: sizes.rounds, concurrency: sizes.concurrency }));
+  const starts = await unlessChildDies(measureStarts(stack, { count: sizes.starts, rounds: sizes.rounds, extraRoundsBelowTarget: sizes.extraRoundsBelowTarget, concurrency: sizes.concurrency }, log));
   figures.push(...starts.figures);
   const steady = sizes.pacedEvents > 0 ? `; then ${sizes.pacedEvents} each at ${sizes.pacedPerSecond}/s` : '';
   log(`events: ${sizes.events} through the API and ${sizes.events} through the Temporal client, ${sizes.concurrency} at a time${steady}`);
   figures.push(...(await unlessChildDies(measureEvents(
         stack,
         starts,
-        { count: sizes.events, rounds: sizes.rounds, extraRoundsBelowTarget: sizes.extraEventRounds, concurrency: sizes.concurrency, paced: { count: sizes.pacedEvents, perSecond: sizes.pacedPerSecond } },
+        { count: sizes.events, rounds: sizes.rounds, extraRoundsBelowTarget: sizes.extraRoundsBelowTarget, concurrency: sizes.concurrency, paced: { count: sizes.pacedEvents, perSecond: sizes.pacedPerSecond } },
         log,
       ))));
   log(`burst: up to ${sizes.openInsatser} open insatser (${sizes.openBudgetSeconds} s budget), ${sizes.dueTogether} reminders due together`);
