@@ -62,6 +62,24 @@ export async function runAtRate(count: number, perSecond: number, call: (index: 
   return calls.result();
 }
 
+/**
+ * Measures `rounds` rounds of a figure and its baseline; when their ratio is then below `target`,
+ * `extra` more, and the verdict rests on all of them, the first ones included: on two shared
+ * cores a verdict on few rounds can miss on noise alone.
+ */
+export async function measureInRounds(
+  what: string,
+  { rounds, extra, target }: { rounds: number; extra: number; target: number },
+  measureRound: (round: number) => Promise<void>,
+  ratio: () => number,
+  log: (line: string) => void,
+): Promise<void> {
+  for (let round = 0; round < rounds; round += 1) await measureRound(round);
+  if (extra === 0 || ratio() >= target) return;
+  log(`${what} ratio ${ratio().toFixed(2)} after ${rounds} rounds, below ${target}: ${extra} more rounds, judged on all`);
+  for (let round = rounds; round < rounds + extra; round += 1) await measureRound(round);
+}
+
 /** Sums rounds run at different times into one result (the bench interleaves a figure's rounds with its baseline's). */
 export function combine(results: LoadResult[]): LoadResult {
   const count = results.reduce((sum, result) => sum + result.count, 0);

@@ -1,14 +1,14 @@
 // Events through the HTTP API (POST /api/insatser/:id/events with an anordnare key and an
 // Idempotency-Key, as the README shows a provider doing it) against the same Update sent straight
 // with the Temporal client. One `bemannad` per settled insats that has had no event yet; same
-// count and concurrency for both, in alternating rounds, each starting with the worker idle.
+// count and concurrency for both, in alternating rounds, each starting on a quiet machine.
 // Then the latency a caller sees at a steady rate below saturation, both ways again: at 50
 // clients that each wait for their answer, the latency is mostly the queue they build.
 import { createInsatsClient } from '../client/insats-client';
 import { failureFigures, type Figure } from './figures';
 import { quietClock } from './fixtures';
 import { startInsatser } from './insatser';
-import { combine, percentile, runAtConcurrency, runAtRate, type LoadResult } from './load';
+import { combine, measureInRounds, percentile, runAtConcurrency, runAtRate, type LoadResult } from './load';
 import { cpuSeconds, waitUntilQuiet } from './process-stats';
 import type { Stack } from './stack';
 import { waitForCount } from './wait';
@@ -93,25 +93,23 @@ export async function measureEvents(
   cpu.direct = { api: 0, worker: 0 };
   const http: LoadResult[] = [];
   const baseline: LoadResult[] = [];
-  const measureRounds = async (ids: string[]) => {
-    for (let offset = 0; offset + 2 * perRound <= ids.length; offset += 2 * perRound) {
-      const round = http.length;
-      const viaHttp = () => run(ids.slice(offset, offset + perRound), overHttp).then((result) => http.push(result));
-      const viaClient = () => run(ids.slice(offset + perRound, offset + 2 * perRound), direct).then((result) => baseline.push(result));
-      // Which goes first alternates, so a drift within a pair of rounds falls on both alike.
-      if (round % 2 === 0) await viaHttp().then(viaClient);
-      else await viaClient().then(viaHttp);
-      log(`events round ${round + 1}: ${http.at(-1)!.perSecond.toFixed(1)}/s through the API, ${baseline.at(-1)!.perSecond.toFixed(1)}/s through the Temporal client`);
-    }
+  let extraIds: string[] | undefined;
+  const idsOf = async (round: number) => {
+    if (round < rounds) return insatsIds.slice(2 * round * perRound, 2 * (round + 1) * perRound);
+    extraIds ??= (await startInsatser(stack, 'events-more', 2 * perRound * extraRoundsBelowTarget, concurrency, quietClock())).ids;
+    return extraIds.slice(2 * (round - rounds) * perRound, 2 * (round - rounds + 1) * perRound);
+  };
+  const measureRound = async (round: number) => {
+    const ids = await idsOf(round);
+    const viaHttp = () => run(ids.slice(0, perRound), overHttp).then((result) => http.push(result));
+    const viaClient = () => run(ids.slice(perRound), direct).then((result) => baseline.push(result));
+    // Which goes first alternates, so a drift within a pair of rounds falls on both alike.
+    if (round % 2 === 0) await viaHttp().then(viaClient);
+    else await viaClient().then(viaHttp);
+    log(`events round ${round + 1}: ${http.at(-1)!.perSecond.toFixed(1)}/s through the API, ${baseline.at(-1)!.perSecond.toFixed(1)}/s through the Temporal client`);
   };
   const ratio = () => combine(http).perSecond / combine(baseline).perSecond;
-  await measureRounds(insatsIds.slice(0, 2 * perRound * rounds));
-  // A verdict on few rounds can miss on noise alone (two shared cores): below the target, more
-  // rounds are measured and the verdict is on all of them, the first ones included.
-  if (extraRoundsBelowTarget > 0 && ratio() < THROUGHPUT_RATIO_TARGET) {
-    log(`events ratio ${ratio().toFixed(2)} after ${rounds} rounds, below ${THROUGHPUT_RATIO_TARGET}: ${extraRoundsBelowTarget} more rounds, judged on all`);
-    await measureRounds((await startInsatser(stack, 'events-more', 2 * perRound * extraRoundsBelowTarget, concurrency, quietClock())).ids);
-  }
+  await measureInRounds('events', { rounds, extra: extraRoundsBelowTarget, target: THROUGHPUT_RATIO_TARGET }, measureRound, ratio, log);
   const viaApi = combine(http);
   const viaClient = combine(baseline);
   const label = `(${perRound * http.length}, ${concurrency} concurrent)`;

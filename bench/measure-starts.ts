@@ -6,7 +6,7 @@ import { TASK_QUEUE } from '../workflows/ids';
 import { failureFigures, type Figure } from './figures';
 import { emptyWorkflowId, quietClock } from './fixtures';
 import { startInsatser } from './insatser';
-import { combine, percentile, runAtConcurrency, type LoadResult } from './load';
+import { combine, measureInRounds, percentile, runAtConcurrency, type LoadResult } from './load';
 import { cpuSeconds, waitUntilQuiet } from './process-stats';
 import type { Stack } from './stack';
 import { waitForCount } from './wait';
@@ -71,13 +71,8 @@ export async function measureStarts(
     else await ofInsatser().then(ofEmpty);
   };
   const ratio = () => combine(insats.map((round) => round.starts)).perSecond / combine(empty.map((round) => round.starts)).perSecond;
-  for (let round = 0; round < rounds; round += 1) await measureRound(round);
-  // As with events: below the target after few rounds, more rounds, judged with the first ones.
-  // Their insatser go to the events measurement, which then starts fewer of its own.
-  if (extraRoundsBelowTarget > 0 && ratio() < STARTS_RATIO_TARGET) {
-    log(`starts ratio ${ratio().toFixed(2)} after ${rounds} rounds, below ${STARTS_RATIO_TARGET}: ${extraRoundsBelowTarget} more rounds, judged on all`);
-    for (let round = rounds; round < rounds + extraRoundsBelowTarget; round += 1) await measureRound(round);
-  }
+  // Extra rounds' insatser go to the events measurement, which then starts fewer of its own.
+  await measureInRounds('starts', { rounds, extra: extraRoundsBelowTarget, target: STARTS_RATIO_TARGET }, measureRound, ratio, log);
   const emptyStarts = combine(empty.map((round) => round.starts));
   const insatsStarts = combine(insats.map((round) => round.starts));
   const total = perRound * insats.length;

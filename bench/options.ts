@@ -50,8 +50,8 @@ const SIZES: Record<BenchOptions['mode'], Sizes> = {
     burstTimeoutSeconds: 180,
     simulate: true,
   },
-  // CI: every measurement but the simulation and the steady-rate latency, small enough for two
-  // minutes on two shared cores.
+  // For CI (not in .ci/run while the events ratio has no margin): every measurement but the
+  // simulation and the steady-rate latency, small enough for about two minutes on two shared cores.
   // Events in three alternating rounds of 50 each way: one round alone swung the ratio from 0.5
   // to 1.1 between identical runs, three from 0.66 to 0.85 (mean 0.75). A ratio below its target
   // gets two more rounds.
