@@ -17,8 +17,7 @@ export function readInsatser(
     while (!until()) {
       const insatsId = ids[Math.floor(Math.random() * ids.length)]!;
       const started = performance.now();
-      const response = await fetch(`${stack.apiUrl}/api/insatser/${insatsId}`, { headers: { authorization: `Bearer ${stack.anordnareToken}` } });
-      await response.arrayBuffer();
+      const response = await stack.api.get(`/api/insatser/${insatsId}`);
       if (response.status === 200) reads.latenciesMs.push(performance.now() - started);
       else reads.failures += 1;
       await new Promise((resolve) => setTimeout(resolve, pauseMs));

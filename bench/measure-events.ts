@@ -1,7 +1,9 @@
 // Events through the HTTP API (POST /api/insatser/:id/events with an anordnare key and an
 // Idempotency-Key, as the README shows a provider doing it) against the same Update sent straight
 // with the Temporal client. One `bemannad` per settled insats that has had no event yet; same
-// count and concurrency for both, in alternating rounds, each starting on a quiet machine.
+// count and concurrency for both, in alternating rounds, each starting on a quiet machine. A
+// round is several times the concurrency, so it measures the rate the stack sustains (each event's
+// projection written as the next ones arrive), not how fast one wave of calls is answered.
 // Then the latency a caller sees at a steady rate below saturation, both ways again: at 50
 // clients that each wait for their answer, the latency is mostly the queue they build.
 import { createInsatsClient } from '../client/insats-client';
@@ -33,17 +35,8 @@ export async function measureEvents(
   log: (line: string) => void,
 ): Promise<Figure[]> {
   const overHttp: Send = async (insatsId, attempt = 'bemannad') => {
-    const response = await fetch(`${stack.apiUrl}/api/insatser/${insatsId}/events`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${stack.anordnareToken}`,
-        'content-type': 'application/json',
-        'Idempotency-Key': `${insatsId}-${attempt}`,
-      },
-      body: JSON.stringify({ type: 'bemannad' }),
-    });
-    const body = await response.text();
-    if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${body.slice(0, 200)}`);
+    const response = await stack.api.post(`/api/insatser/${insatsId}/events`, { type: 'bemannad' }, { 'Idempotency-Key': `${insatsId}-${attempt}` });
+    if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${response.body.slice(0, 200)}`);
   };
   const insatser = createInsatsClient(stack.client);
   const direct: Send = async (insatsId, attempt = 'bemannad') => {

@@ -38,7 +38,7 @@ export const USAGE = 'usage: npm run bench [-- --quick] [--out <path.json>]';
 const SIZES: Record<BenchOptions['mode'], Sizes> = {
   default: {
     starts: 300,
-    events: 150,
+    events: 300,
     rounds: 2,
     extraRoundsBelowTarget: 0,
     concurrency: 50,
@@ -50,16 +50,15 @@ const SIZES: Record<BenchOptions['mode'], Sizes> = {
     burstTimeoutSeconds: 180,
     simulate: true,
   },
-  // For CI (not in .ci/run while the events ratio has no margin): every measurement but the
-  // simulation and the steady-rate latency, small enough for about two minutes on two shared cores.
-  // Events in three alternating rounds of 50 each way: one round alone swung the ratio from 0.5
-  // to 1.1 between identical runs, three from 0.66 to 0.85 (mean 0.75). A ratio below its target
-  // gets two more rounds.
+  // For CI: every measurement but the simulation and the steady-rate latency, small enough for
+  // about two minutes on two shared cores. Events in rounds of 125 each way at 50 concurrent:
+  // rounds of 50 were one wave of simultaneous calls, and their ratio swung from 0.4 to 0.9
+  // between rounds of one run. A ratio below its target gets one more round.
   quick: {
     starts: 200,
-    events: 150,
-    rounds: 3,
-    extraRoundsBelowTarget: 2,
+    events: 250,
+    rounds: 2,
+    extraRoundsBelowTarget: 1,
     concurrency: 50,
     pacedEvents: 0,
     pacedPerSecond: 10,

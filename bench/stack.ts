@@ -11,6 +11,7 @@ import { createApiKey } from '../api/api-keys';
 import { createDatabase, type Database } from '../platform/database';
 import { createScratchDatabase, DatabaseServerUnreachableError } from '../platform/scratch-database';
 import { startTemporalDevServer } from '../platform/temporal-dev-server';
+import { createApiClient, type ApiClient } from './api-client';
 import type { ApiReady } from './api-process';
 import { startChild } from './child-process';
 import { ANORDNARE } from './fixtures';
@@ -27,9 +28,8 @@ export interface Stack {
   client: Client;
   database: Database;
   smtp: SmtpReceiver;
-  apiUrl: string;
-  /** Bearer token of an anordnare key for every bench insats. */
-  anordnareToken: string;
+  /** The API, as the anordnare of every bench insats. */
+  api: ApiClient;
   workerPid: number;
   apiPid: number;
   workerBundleSeconds: number;
@@ -81,12 +81,13 @@ export async function startStack({ postgresUrl, defer, log, onCrash }: StackOpti
   const anordnareToken = (await createApiKey(database, { role: 'anordnare', anordnare: ANORDNARE, name: 'bench' })).token;
   const [workerReady, apiReady] = await Promise.all([worker.ready, api.ready]);
   log(`worker (pid ${worker.pid}, bundle built in ${workerReady.bundleSeconds.toFixed(1)} s) and API (pid ${api.pid}) ready`);
+  const apiClient = createApiClient(apiReady.url, anordnareToken);
+  defer(() => apiClient.close());
   return {
     client,
     database,
     smtp,
-    apiUrl: apiReady.url,
-    anordnareToken,
+    api: apiClient,
     workerPid: worker.pid,
     apiPid: api.pid,
     workerBundleSeconds: workerReady.bundleSeconds,
