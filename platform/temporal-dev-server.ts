@@ -14,19 +14,20 @@ export interface TemporalDevServer {
 }
 
 export async function startTemporalDevServer(options: {
-  dataDir: string;
+  /** Where its SQLite database lives; without one, it keeps everything in memory and loses it on exit. */
+  dataDir?: string;
   port: number;
   uiPort: number;
   namespace: string;
 }): Promise<TemporalDevServer> {
-  const folder = join(options.dataDir, 'temporal');
-  await mkdir(folder, { recursive: true });
+  const folder = options.dataDir ? join(options.dataDir, 'temporal') : undefined;
+  if (folder) await mkdir(folder, { recursive: true });
   const args = [
     'server', 'start-dev',
     '--ip', '127.0.0.1',
     '--port', String(options.port),
     '--ui-port', String(options.uiPort),
-    '--db-filename', join(folder, 'temporal.db'),
+    ...(folder ? ['--db-filename', join(folder, 'temporal.db')] : []),
     '--namespace', options.namespace,
     '--log-level', 'error',
     ...searchAttributeRegistrations().flatMap((registration) => ['--search-attribute', registration]),
