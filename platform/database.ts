@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from '../prisma/generated/client';
+import { logger } from './logger';
 
 export type Database = PrismaClient;
 
@@ -24,6 +25,9 @@ const pools = new WeakMap<Database, pg.Pool>();
 /** `maxConnections: 1` for embedded PGlite, which serves one session (../shared/PLATFORM.md). */
 export function createDatabase(connectionString: string, maxConnections = 10): Database {
   const pool = new pg.Pool({ connectionString, max: maxConnections });
+  // An idle connection that dies (the server restarted) is dropped by the pool and the next query
+  // opens another; unheard, the error would end the process before Prisma adds its own listener.
+  pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection lost'));
   const database = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   pools.set(database, pool);
   return database;
