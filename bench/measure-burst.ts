@@ -56,7 +56,7 @@ export async function measureBurst(
   // for the burst's insatser at two thirds of that rate, the open ones' budget when more are to be
   // opened after them, and the idle reads.
   const calibration = Math.min(CALIBRATION, openInsatser - dueTogether - open);
-  const rate = calibration > 0 ? await startChunk(calibration) : 10;
+  let rate = calibration > 0 ? await startChunk(calibration) : 10;
   const slow = (count: number) => (count / rate) * 1_500;
   const budgetMs = open + dueTogether < openInsatser ? sizes.openBudgetSeconds * 1_000 : 0;
   const dueAt = Date.now() + slow(dueTogether) + budgetMs + IDLE_READ_MS + SAFETY_MS;
@@ -65,7 +65,9 @@ export async function measureBurst(
   const openUntil = dueAt - IDLE_READ_MS - SAFETY_MS;
   const chunk = Math.max(20, Math.round(rate * CHUNK_SECONDS));
   while (open < openInsatser && Date.now() + slow(Math.min(chunk, openInsatser - open)) < openUntil) {
-    await startChunk(Math.min(chunk, openInsatser - open));
+    // Starts slow down as the open insatser outgrow the worker's cache: the next chunk is planned
+    // at the slowest rate seen, so it cannot run past the due instant.
+    rate = Math.min(rate, await startChunk(Math.min(chunk, openInsatser - open)));
     log(`${open} insatser open`);
   }
   await waitUntilQuiet(Math.max(0, openUntil - Date.now()));
