@@ -65,8 +65,8 @@ export async function measureBurst(
   const openUntil = dueAt - IDLE_READ_MS - SAFETY_MS;
   const chunk = Math.max(20, Math.round(rate * CHUNK_SECONDS));
   while (open < openInsatser && Date.now() + slow(Math.min(chunk, openInsatser - open)) < openUntil) {
-    // Starts slow down as the open insatser outgrow the worker's cache: the next chunk is planned
-    // at the slowest rate seen, so it cannot run past the due instant.
+    // Starts slow down as more insatser are open (one run overran the due instant by 0.5 s):
+    // the next chunk is planned at the slowest rate seen so far.
     rate = Math.min(rate, await startChunk(Math.min(chunk, openInsatser - open)));
     log(`${open} insatser open`);
   }
