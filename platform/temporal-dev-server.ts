@@ -1,5 +1,6 @@
-// The Temporal dev server (Temporal CLI `server start-dev`) as a child process, with its
-// database in .data/temporal and the Web UI, for `npm start` when TEMPORAL_ADDRESS is unset.
+// The Temporal dev server (Temporal CLI `server start-dev`) as a child process with the Web UI:
+// on a SQLite file under `dataDir` for `npm start` when TEMPORAL_ADDRESS is unset and for the
+// restart fault test, in memory for the bench.
 import { spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
