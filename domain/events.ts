@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { avslutSchema } from './avslut';
 import { actorIdSchema as actorId, kundIdSchema } from './ids';
 import { kundSchema } from './kund';
+import { progressSchema } from './progress';
 import { INSATSTYPER } from './insatstyp';
 
 const localDate = z.iso.date({ message: 'must be a date, YYYY-MM-DD' });
@@ -23,6 +24,8 @@ export const aktualiseringSchema = z
     kundId: kundIdSchema,
     /** The kund facts eligibility is checked on (RULEBOOK.md, Eligibility at aktualisering). */
     kund: kundSchema.omit({ id: true }),
+    /** What an insats brought in late has already done (go-live, late registration). */
+    progress: progressSchema.optional(),
   })
   .strict();
 export type Aktualisering = z.infer<typeof aktualiseringSchema>;

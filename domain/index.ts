@@ -24,3 +24,4 @@ export * from './visibility';
 export * from './settings';
 export * from './process';
 export * from './settings-overrides';
+export * from './progress';

@@ -1,7 +1,7 @@
 // Settings overrides (a scenario's `config`, a deployment's configuration) over the defaults: a deep
 // merge that refuses unknown paths, so a misspelt reading never passes silently.
 import { INSATSTYPER } from './insatstyp';
-import type { Settings } from './settings';
+import { defaultSettings, type Settings } from './settings';
 
 export type SettingsOverrides = { [key: string]: unknown };
 
@@ -26,4 +26,19 @@ function merge(base: unknown, overrides: unknown, path: string): unknown {
 /** `base` with `overrides` applied; throws an Error naming the first unknown setting path. */
 export function applySettingsOverrides(base: Settings, overrides: SettingsOverrides | undefined): Settings {
   return overrides ? (merge(base, overrides, '') as Settings) : base;
+}
+
+function fillMissing(pinned: unknown, defaults: unknown): unknown {
+  if (!isObject(pinned) || !isObject(defaults)) return pinned === undefined ? defaults : pinned;
+  const filled: Record<string, unknown> = { ...pinned };
+  for (const [key, value] of Object.entries(defaults)) filled[key] = fillMissing(pinned[key], value);
+  return filled;
+}
+
+/**
+ * Settings pinned by an insats started before a setting existed, with today's defaults for what
+ * they lack. Only code that reads a newer setting calls this, so older decisions stay as pinned.
+ */
+export function settingsWithDefaults(pinned: Settings): Settings {
+  return fillMissing(pinned, defaultSettings) as Settings;
 }

@@ -15,6 +15,27 @@ export interface ReminderSettings {
   earlyReminderWhenSetMoreThanDays: number;
   /** Days between escalations up the chain. */
   escalationIntervalDays: number;
+  /**
+   * (reading) After the owner is told it is late and each role of the chain once, a reminder to the
+   * last role follows at most every this many weeks while the deadline stays open…
+   */
+  repeatEveryWeeks: number;
+  /** …at most this many times: a notification chain ends. */
+  repeatMax: number;
+}
+
+export interface AktualiseringSettings {
+  /** (reading) The earliest beslutsdatum whose rulebook the service holds: the 2023 routines. */
+  earliestBeslutsdatum: LocalDate;
+  /** A beslutsdatum more than this many years before the aktualiseringsdatum is refused as a typing error. */
+  maxYearsBeforeAktualisering: number;
+  /** (reading) A slutdatum or event date at most this long after beslutsdatum. */
+  longestInsatstid: Period;
+  /**
+   * (reading) An insats aktualiserad more than this many days after its beslut, or brought in with
+   * its progress, owes only what falls due from its aktualiseringsdatum on (2023 §6.4).
+   */
+  lateAfterDays: number;
 }
 
 export interface DeadlineSettings {
@@ -127,6 +148,8 @@ export interface BonusSettings {
   ami2Andelar: { throughMonth: number; percent: number }[];
   /** 2023 §9.2, 2024 §9 "hållbarhetskrav på 6 månader i följd"; the bonus claim is due then. */
   hallbarhet: Period;
+  /** (reading) The bonus claim stays open this long after its earliest date, then closes as not claimed. */
+  claimWindow: Period;
 }
 
 export interface BristSettings {
@@ -151,6 +174,7 @@ export interface Settings {
   /** (reading) an insats decided on or after this date follows the 2024 rulebook. */
   rulebook2024From: LocalDate;
   reminders: ReminderSettings;
+  aktualisering: AktualiseringSettings;
   deadlines: DeadlineSettings;
   eligibility: EligibilitySettings;
   payments: PaymentSettings;
@@ -176,7 +200,10 @@ export const defaultSettings: Settings = {
     workingDaysBeforeDue: 3,
     earlyReminderWhenSetMoreThanDays: 7,
     escalationIntervalDays: 7,
+    repeatEveryWeeks: 4,
+    repeatMax: 3,
   },
+  aktualisering: { earliestBeslutsdatum: '2023-01-01', maxYearsBeforeAktualisering: 5, longestInsatstid: months(60), lateAfterDays: 7 },
   deadlines: {
     uppdrag: workingDays(2),
     genomforandeplan: { '2023': days(30), '2024': days(14), start2024: 'beslutsdatum' },
@@ -219,6 +246,7 @@ export const defaultSettings: Settings = {
       { throughMonth: 12, percent: 25 },
     ],
     hallbarhet: months(6),
+    claimWindow: months(12),
   },
   brist: {
     lateMoreThan: months(1),

@@ -8,6 +8,7 @@ import type {
   LocalDate,
   NotificationKind,
   PayableItem,
+  Progress,
   Phase,
   Party,
   Recipient,
@@ -32,6 +33,8 @@ export interface InsatsWorkflowInput {
   /** Opaque id: no personal data enters a workflow history. */
   kundId: string;
   kund?: KundFacts;
+  /** What an insats brought in late had already done; it owes only what falls due from its aktualiseringsdatum on. */
+  progress?: Progress;
   /** The rule readings this insats follows, pinned when it starts; the defaults when absent. */
   settings?: Settings;
   /**
