@@ -22,6 +22,8 @@ export interface ReminderSettings {
   repeatEveryWeeks: number;
   /** …at most this many times: a notification chain ends. */
   repeatMax: number;
+  /** A step the insats wakes for this late or later (downtime, a late registration) waits for the next working day's reminder time. */
+  catchUpWithinMinutes: number;
 }
 
 export interface AktualiseringSettings {
@@ -202,6 +204,7 @@ export const defaultSettings: Settings = {
     escalationIntervalDays: 7,
     repeatEveryWeeks: 4,
     repeatMax: 3,
+    catchUpWithinMinutes: 60,
   },
   aktualisering: { earliestBeslutsdatum: '2023-01-01', maxYearsBeforeAktualisering: 5, longestInsatstid: months(60), lateAfterDays: 7 },
   deadlines: {
