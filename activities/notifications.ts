@@ -13,6 +13,10 @@ export interface NotificationDependencies {
   notifyFallbackDomain: string;
 }
 
+export type NotificationResult =
+  | { status: 'sent' | 'already-sent'; notificationId: string }
+  | { status: 'failed'; notificationId: string; reason: string };
+
 export function notificationKey(request: NotificationRequest): string {
   return [request.insatsId, request.rule, request.occurrence, request.step, recipientLabel(request.recipient)].join('/');
 }
@@ -27,7 +31,7 @@ export function createNotificationActivities({ database, mailer, notifyFallbackD
   }
 
   return {
-    async sendNotification(request: NotificationRequest): Promise<{ sent: boolean; notificationId: string }> {
+    async sendNotification(request: NotificationRequest): Promise<NotificationResult> {
       const idempotencyKey = notificationKey(request);
       const { subject, text } = notificationText(request);
       const claimed = await database.notification.upsert({
@@ -49,7 +53,7 @@ export function createNotificationActivities({ database, mailer, notifyFallbackD
         },
         update: { attempts: { increment: 1 } },
       });
-      if (claimed.sentAt) return { sent: false, notificationId: claimed.id };
+      if (claimed.sentAt) return { status: 'already-sent', notificationId: claimed.id };
 
       const messageId = `<${claimed.id}@kundval.nacka>`;
       try {
@@ -62,7 +66,7 @@ export function createNotificationActivities({ database, mailer, notifyFallbackD
         throw error;
       }
       await database.notification.update({ where: { id: claimed.id }, data: { sentAt: new Date(), messageId, lastError: null } });
-      return { sent: true, notificationId: claimed.id };
+      return { status: 'sent', notificationId: claimed.id };
     },
   };
 }

@@ -25,3 +25,4 @@ export * from './settings';
 export * from './process';
 export * from './settings-overrides';
 export * from './progress';
+export * from './event-dates';

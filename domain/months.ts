@@ -39,3 +39,7 @@ export function monthsFromTo(from: YearMonth, to: YearMonth): YearMonth[] {
   for (let month = from; month <= to; month = addMonthsTo(month, 1)) months.push(month);
   return months;
 }
+
+export function maxMonth(a: YearMonth, b: YearMonth): YearMonth {
+  return a > b ? a : b;
+}

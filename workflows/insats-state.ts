@@ -8,11 +8,20 @@ import {
   decideTick,
   deadlinesOnAktualisering,
   defaultSettings,
+  deliveryInstant,
+  eventDateProblems,
   insatsEventSchema,
+  isLateAktualisering,
+  lateStart,
+  latestPlannedNotification,
   localDateOf,
   maySee,
   nextPlannedNotification,
+  nextStepOf,
   nextTickDate,
+  notificationPlan,
+  settingsWithDefaults,
+  subtractPeriod,
   recipientLabel,
   toLocalIso,
   type Change,
@@ -45,6 +54,17 @@ const TIMELINE_KEPT = 300;
 export interface DueNotification {
   deadline: TrackedDeadline;
   planned: PlannedNotification;
+  /** When it goes: the planned instant, or the next working day's reminder time when the insats woke late. */
+  sendAt: Date;
+}
+
+/**
+ * Decisions that changed for insatser started after `patched('bounded-insats')`: notification
+ * chains that end, late insatser that owe only what falls due from their aktualisering, bonus
+ * claims that close, and state that does not grow with the insats's age.
+ */
+export interface StateOptions {
+  bounded: boolean;
 }
 
 const keyOf = (deadline: { rule: string; occurrence: string }) => `${deadline.rule}/${deadline.occurrence}`;
@@ -88,17 +108,32 @@ export class InsatsState {
   readonly notices: Notice[] = [];
   /** Bumped on every change, so the workflow wakes up and recomputes its timers. */
   version = 0;
+  private readonly bounded: boolean;
 
   constructor(
     readonly input: InsatsWorkflowInput,
     now: Date,
+    { bounded }: StateOptions = { bounded: false },
   ) {
     this.settings = input.settings ?? defaultSettings;
+    this.bounded = bounded;
     if (input.carried) {
-      this.data = input.carried;
+      // PostgreSQL holds the timeline and the events; a bounded insats carries neither.
+      this.data = bounded ? { ...input.carried, events: [], timeline: [] } : input.carried;
       return;
     }
     this.data = { record: initialRecord(input), events: [], notified: {}, timelineSeq: 0, timeline: [] };
+    if (bounded && isLateAktualisering(this.record.insats, input.aktualiseringsdatum, input.progress, this.settings)) {
+      const late = lateStart(this.record.insats, input.aktualiseringsdatum, input.progress ?? {}, this.settings);
+      if (late.bemannadOn) {
+        this.record.phase = 'pagaende';
+        this.record.facts.bemannadOn = late.bemannadOn;
+      }
+      if (late.reportMonthsOpenedThrough) this.record.facts.reportMonthsOpenedThrough = late.reportMonthsOpenedThrough;
+      this.projectInsats();
+      this.apply(late.deadlines.map((deadline): Change => ({ type: 'open', deadline })), now);
+      return;
+    }
     this.projectInsats();
     const opened = deadlinesOnAktualisering(this.record.insats, input.aktualiseringsdatum, this.settings);
     this.apply(
@@ -115,9 +150,20 @@ export class InsatsState {
     return this.record.phase;
   }
 
-  /** The state to carry across continue-as-new. */
-  toData(): InsatsStateData {
-    return this.data;
+  /**
+   * The state to carry across continue-as-new. A bounded insats carries what it needs to decide:
+   * live deadlines, those closed within the brist window (2023 §7.6 counts late reports in it) and
+   * the reminder progress of open ones; no timeline and no events.
+   */
+  toData(now: Date): InsatsStateData {
+    if (!this.bounded) return this.data;
+    const since = subtractPeriod(localDateOf(now), this.settings.brist.window);
+    const deadlines = this.record.deadlines.filter(
+      (deadline) => deadline.status === 'open' || deadline.status === 'pending' || (deadline.closedOn ?? deadline.due) >= since,
+    );
+    const open = new Set(deadlines.filter((deadline) => deadline.status === 'open').map(keyOf));
+    const notified = Object.fromEntries(Object.entries(this.data.notified).filter(([key]) => open.has(key)));
+    return { record: { ...this.record, deadlines }, events: [], notified, timelineSeq: this.data.timelineSeq, timeline: [], failedNotifications: this.failedNotifications };
   }
 
   /** Throws ApplicationFailure when the event is malformed or not allowed now; changes nothing. */
@@ -130,6 +176,8 @@ export class InsatsState {
       const detail = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'event'}: ${issue.message}`);
       throw ApplicationFailure.create({ type: INVALID_EVENT, message: detail.join('; '), nonRetryable: true });
     }
+    const outOfBounds = eventDateProblems(parsed.data, this.record.insats, this.settings);
+    if (outOfBounds.length > 0) throw ApplicationFailure.create({ type: INVALID_EVENT, message: outOfBounds.join('; '), nonRetryable: true });
     const decision = decideEvent(this.record, parsed.data, localDateOf(now), this.settings);
     if (!decision.ok) throw ApplicationFailure.create({ type: ILLEGAL_EVENT, message: decision.reason, nonRetryable: true });
   }
@@ -145,7 +193,7 @@ export class InsatsState {
       occurredAt: now.toISOString(),
       ...(message.requestId ? { requestId: message.requestId } : {}),
     };
-    this.data.events.push(recorded);
+    if (!this.bounded) this.data.events.push(recorded);
     if (this.data.events.length > LAST_EVENTS_KEPT) this.data.events.shift();
     this.queue({ kind: 'event', insatsId: this.input.insatsId, event: recorded });
     const met = this.apply(decision.changes, now);
@@ -154,36 +202,60 @@ export class InsatsState {
 
   /** Applies what the passing of time changes by `now`. */
   tick(now: Date): void {
-    this.apply(decideTick(this.record, localDateOf(now), this.settings), now);
+    this.apply(decideTick(this.record, localDateOf(now), this.settings, { bonusClaimCloses: this.bounded }), now);
   }
 
   /** The next midnight (Europe/Stockholm) at which time changes something. */
   nextTickAt(now: Date): Date | undefined {
-    const date = nextTickDate(this.record, localDateOf(now), this.settings);
+    const date = nextTickDate(this.record, localDateOf(now), this.settings, { bonusClaimCloses: this.bounded });
     return date ? atLocalTime(date, '00:00') : undefined;
   }
 
   /**
    * The earliest notification an open deadline still has to send. Steps that fell due while
-   * nobody was waiting (an insats registered late) collapse into the latest of them: one current
-   * reminder or escalation rather than a burst of stale ones. A deadline nobody is escalated to
-   * stops after its reminders (domain/reminders.ts).
+   * nobody was waiting (an insats registered late, a worker down) collapse into the latest of
+   * them: one current reminder or escalation rather than a burst of stale ones. A bounded insats
+   * follows a plan that ends (domain/reminders.ts notificationPlan) and sends a late step at the
+   * next working day's reminder time; the cost is a few steps per open deadline, whatever its age.
    */
   nextNotification(now: Date): DueNotification | undefined {
     let next: DueNotification | undefined;
+    const reminders = this.bounded ? settingsWithDefaults(this.settings).reminders : this.settings.reminders;
     for (const deadline of this.openDeadlines()) {
       const progress = this.data.notified[keyOf(deadline)];
-      // From the start of the day it opened: a deadline registered after its reminder time has passed sends that reminder now.
-      const after = progress?.lastAt ? new Date(progress.lastAt) : new Date(atLocalTime(deadline.openedOn, '00:00').getTime() - 1);
-      let planned = nextPlannedNotification(deadline, after, this.settings.reminders);
-      if (!planned) continue;
-      for (let later = nextPlannedNotification(deadline, planned.at, this.settings.reminders); later && later.at <= now; ) {
-        planned = later;
-        later = nextPlannedNotification(deadline, planned.at, this.settings.reminders);
-      }
-      if (!next || planned.at < next.planned.at) next = { deadline, planned };
+      const candidate = this.bounded ? this.boundedStep(deadline, progress, now, reminders) : this.unboundedStep(deadline, progress, now);
+      if (candidate && (!next || candidate.sendAt < next.sendAt)) next = candidate;
     }
     return next;
+  }
+
+  private boundedStep(deadline: TrackedDeadline, progress: NotificationProgress | undefined, now: Date, reminders: Settings['reminders']): DueNotification | undefined {
+    const planned = nextStepOf(notificationPlan(deadline, reminders), progress?.steps ?? [], now);
+    return planned ? { deadline, planned, sendAt: deliveryInstant(planned.at, now, reminders) } : undefined;
+  }
+
+  private unboundedStep(deadline: TrackedDeadline, progress: NotificationProgress | undefined, now: Date): DueNotification | undefined {
+    // From the start of the day it opened: a deadline registered after its reminder time has passed sends that reminder now.
+    const after = progress?.lastAt ? new Date(progress.lastAt) : new Date(atLocalTime(deadline.openedOn, '00:00').getTime() - 1);
+    const planned = latestPlannedNotification(deadline, after, now, this.settings.reminders) ?? nextPlannedNotification(deadline, after, this.settings.reminders);
+    return planned ? { deadline, planned, sendAt: planned.at } : undefined;
+  }
+
+  /** A notification could not be delivered: on the timeline, counted for the operators' search attribute. */
+  notificationFailed(request: { rule: string; recipient: Recipient; due?: string }, reason: string, at: Date): void {
+    this.data.failedNotifications = this.failedNotifications + 1;
+    this.addTimeline(at, {
+      kind: 'notification-failed',
+      rule: request.rule as TimelineEntry['rule'],
+      ...(request.due ? { due: request.due } : {}),
+      to: [recipientLabel(request.recipient)],
+      reason,
+    });
+    this.version += 1;
+  }
+
+  get failedNotifications(): number {
+    return this.data.failedNotifications ?? 0;
   }
 
   /** `sentAt` is later than the planned time for a catch-up notification; the plan goes on from the planned one. */
@@ -244,6 +316,8 @@ export class InsatsState {
     for (const change of changes) {
       switch (change.type) {
         case 'open': {
+          // Nothing that fell due before the aktualiseringsdatum is owed (2023 §6.4; late registration).
+          if (this.bounded && change.deadline.due < this.record.insats.aktualiseringsdatum) break;
           const existing = find(change.deadline);
           if (existing && !(existing.status === 'pending' && existing.openedOn <= today)) break;
           const deadline: TrackedDeadline = existing ?? { ...change.deadline, status: 'pending' };
@@ -265,8 +339,11 @@ export class InsatsState {
           if (change.type === 'meet') met.push({ rule: deadline.rule, occurrence: deadline.occurrence, status: deadline.status });
           // A deadline that never opened (a certificate before sick day 8) leaves no line on the timeline when cancelled.
           if (wasOpen || change.type === 'meet') {
-            this.addTimeline(now, { kind: change.type === 'meet' ? 'deadline-met' : 'deadline-cancelled', rule: deadline.rule, due: deadline.due });
+            const reason = change.type === 'cancel' && change.reason ? { reason: change.reason } : {};
+            this.addTimeline(now, { kind: change.type === 'meet' ? 'deadline-met' : 'deadline-cancelled', rule: deadline.rule, due: deadline.due, ...reason });
           }
+          // A closed deadline sends nothing more: its reminder progress is not kept.
+          if (this.bounded) delete this.data.notified[keyOf(deadline)];
           this.projectDeadline(deadline, now);
           break;
         }
@@ -304,7 +381,7 @@ export class InsatsState {
     // Whole seconds: the timeline reads as the rules' instants, not the worker's latency.
     const full: TimelineEntry = { at: toLocalIso(new Date(Math.floor(at.getTime() / 1000) * 1000)), ...entry };
     this.data.timelineSeq += 1;
-    this.data.timeline.push(full);
+    if (!this.bounded) this.data.timeline.push(full);
     if (this.data.timeline.length > TIMELINE_KEPT) this.data.timeline.shift();
     this.queue({ kind: 'timeline', insatsId: this.input.insatsId, seq: this.data.timelineSeq, entry: full });
   }

@@ -2,6 +2,7 @@
 // escalation or change of day the rules care about, and records everything through activities.
 // It decides *when*; the domain (../domain) decides *what*.
 import {
+  ActivityFailure,
   allHandlersFinished,
   condition,
   continueAsNew,
@@ -24,10 +25,11 @@ import {
   kvlKey,
   nextDeadlineDateKey,
   nextDeadlineRuleKey,
+  failedNotificationsKey,
   overdueKey,
   phaseKey,
 } from './search-attributes';
-import type { InsatsSnapshot, InsatsWorkflowInput } from './types';
+import type { InsatsSnapshot, InsatsWorkflowInput, NotificationRequest } from './types';
 
 const { recordProjection } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
@@ -40,13 +42,26 @@ const { sendNotification } = proxyActivities<Activities>({
   summary: 'send reminder, escalation or notice',
 });
 
+// A temporary refusal (SMTP 4xx, the relay unreachable) is retried for about an hour; a permanent
+// one the activity reports without throwing. Either way the insats goes on meanwhile.
+const { sendNotification: sendNotificationBounded } = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes', maximumAttempts: 10 },
+  summary: 'send reminder, escalation or notice',
+});
+
 /** Continue as new well before Temporal's limits; a 12-month AMI2 stays far below 2 000 events a run. */
 const HISTORY_EVENTS_PER_RUN = 1_000;
 
 export async function insatsWorkflow(input: InsatsWorkflowInput): Promise<InsatsSnapshot> {
   const now = () => workflowNow(input.clockOffsetMs);
-  const state = new InsatsState({ ...input, settings: ruleScope(input.settings ?? defaultSettings) }, now());
+  // Insatser started before this change keep their unbounded chains and state until they continue as new.
+  const bounded = patched('bounded-insats');
+  const state = new InsatsState({ ...input, settings: ruleScope(input.settings ?? defaultSettings) }, now(), { bounded });
+  const sending = new Sending(state, bounded);
 
+  // Synchronous on purpose: the answer goes in the same workflow task. The API waits for the
+  // event's projection row before it answers, so a read after a write sees it (api/insatser-routes.ts).
   setHandler(applyEventUpdate, (message) => state.applyEvent(message, currentUpdateInfo()!.id, now()), {
     validator: (message) => state.validate(message, now()),
   });
@@ -54,30 +69,32 @@ export async function insatsWorkflow(input: InsatsWorkflowInput): Promise<Insats
 
   while (state.phase !== 'stangd') {
     state.tick(now());
-    await record(state);
-    showProgress(state, now());
+    await record(state, sending);
+    showProgress(state, now(), bounded);
     if (workflowInfo().historyLength > HISTORY_EVENTS_PER_RUN || workflowInfo().continueAsNewSuggested) {
       await condition(allHandlersFinished);
-      await record(state);
+      await sending.finished();
+      await record(state, sending);
       // The effective settings go along, so an insats keeps the rule scope it started with.
-      await continueAsNew<typeof insatsWorkflow>({ ...input, settings: state.settings, carried: state.toData() });
+      await continueAsNew<typeof insatsWorkflow>({ ...input, settings: state.settings, carried: state.toData(now()) });
     }
 
     const seen = state.version;
     const due = state.nextNotification(now());
-    const wakeAt = earliest(due?.planned.at, state.nextTickAt(now()));
+    const wakeAt = earliest(due?.sendAt, state.nextTickAt(now()));
     if (!wakeAt) {
       await condition(() => state.version !== seen);
       continue;
     }
     const remaining = wakeAt.getTime() - now().getTime();
     const interrupted = remaining > 0 && (await condition(() => state.version !== seen, remaining, { summary: timerSummary(due, wakeAt) }));
-    if (!interrupted && due && due.planned.at <= now()) await notify(state, due);
+    if (!interrupted && due && due.sendAt <= now()) await sending.notify(due);
   }
 
   await condition(allHandlersFinished);
-  await record(state);
-  showProgress(state, now());
+  await sending.finished();
+  await record(state, sending);
+  showProgress(state, now(), bounded);
   return state.snapshot(now());
 }
 
@@ -91,12 +108,14 @@ function ruleScope(settings: Settings): Settings {
 }
 
 /** Stores the projection and sends the notices the last changes raised. */
-async function record(state: InsatsState): Promise<void> {
+async function record(state: InsatsState, sending: Sending): Promise<void> {
   while (state.outbox.length > 0 || state.notices.length > 0) {
-    if (state.outbox.length > 0) await recordProjection(state.outbox.splice(0));
+    if (state.outbox.length > 0) {
+      await recordProjection(state.outbox.splice(0));
+    }
     for (const notice of state.notices.splice(0)) {
       for (const role of notice.to) {
-        await sendNotification({
+        await sending.send({
           insatsId: state.input.insatsId,
           rule: notice.rule,
           occurrence: notice.occurrence,
@@ -112,23 +131,69 @@ async function record(state: InsatsState): Promise<void> {
   }
 }
 
-async function notify(state: InsatsState, due: DueNotification): Promise<void> {
-  const { deadline, planned } = due;
-  await sendNotification({
-    insatsId: state.input.insatsId,
-    rule: deadline.rule,
-    occurrence: deadline.occurrence,
-    step: planned.step,
-    kind: planned.kind,
-    recipient: state.recipient(planned.role),
-    owner: state.recipient(deadline.owner),
-    due: deadline.due,
-    scheduledFor: planned.at.toISOString(),
-  });
-  state.markNotified(due, workflowNow(state.input.clockOffsetMs));
+/**
+ * Sends notifications. Unbounded insatser wait for each send, retried until it goes. A bounded
+ * insats does not wait: a send runs beside its timers, and one that cannot be delivered is put on
+ * its timeline and counted, so a bouncing address never stops the insats.
+ */
+class Sending {
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(
+    private readonly state: InsatsState,
+    private readonly bounded: boolean,
+  ) {}
+
+  async notify(due: DueNotification): Promise<void> {
+    const { deadline, planned } = due;
+    const request: NotificationRequest = {
+      insatsId: this.state.input.insatsId,
+      rule: deadline.rule,
+      occurrence: deadline.occurrence,
+      step: planned.step,
+      kind: planned.kind,
+      recipient: this.state.recipient(planned.role),
+      owner: this.state.recipient(deadline.owner),
+      due: deadline.due,
+      scheduledFor: planned.at.toISOString(),
+    };
+    if (this.bounded) {
+      this.state.markNotified(due, workflowNow(this.state.input.clockOffsetMs));
+      await this.send(request);
+      return;
+    }
+    await sendNotification(request);
+    this.state.markNotified(due, workflowNow(this.state.input.clockOffsetMs));
+  }
+
+  async send(request: NotificationRequest): Promise<void> {
+    if (!this.bounded) {
+      await sendNotification(request);
+      return;
+    }
+    const sent = this.deliver(request).finally(() => this.inFlight.delete(sent));
+    this.inFlight.add(sent);
+  }
+
+  /** Every send started so far has finished (sent, or recorded as failed). */
+  async finished(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
+  }
+
+  private async deliver(request: NotificationRequest): Promise<void> {
+    let reason: string | undefined;
+    try {
+      const result = await sendNotificationBounded(request);
+      if (result.status === 'failed') reason = result.reason;
+    } catch (error) {
+      if (!(error instanceof ActivityFailure)) throw error;
+      reason = error.cause?.message ?? error.message;
+    }
+    if (reason !== undefined) this.state.notificationFailed(request, reason, workflowNow(this.state.input.clockOffsetMs));
+  }
 }
 
-function showProgress(state: InsatsState, now: Date): void {
+function showProgress(state: InsatsState, now: Date, bounded: boolean): void {
   const next = state.nextDeadline();
   const overdue = state.openDeadlines().some((deadline) => deadline.due < localDateOf(now));
   upsertSearchAttributes([
@@ -139,6 +204,7 @@ function showProgress(state: InsatsState, now: Date): void {
     { key: nextDeadlineDateKey, value: next ? atLocalTime(next.due, '00:00') : null },
     { key: nextDeadlineRuleKey, value: next ? next.rule : null },
     { key: overdueKey, value: overdue },
+    ...(bounded ? [{ key: failedNotificationsKey, value: state.failedNotifications }] : []),
   ]);
   setCurrentDetails(
     next

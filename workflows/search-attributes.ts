@@ -9,6 +9,8 @@ export const phaseKey = defineSearchAttributeKey('InsatsPhase', SearchAttributeT
 export const nextDeadlineDateKey = defineSearchAttributeKey('NextDeadlineDate', SearchAttributeType.DATETIME);
 export const nextDeadlineRuleKey = defineSearchAttributeKey('NextDeadlineRule', SearchAttributeType.KEYWORD);
 export const overdueKey = defineSearchAttributeKey('Overdue', SearchAttributeType.BOOL);
+/** Notifications of this insats that could not be delivered (a bounced address, no address). */
+export const failedNotificationsKey = defineSearchAttributeKey('FailedNotifications', SearchAttributeType.INT);
 
 export const insatsSearchAttributeKeys = [
   insatstypKey,
@@ -18,10 +20,11 @@ export const insatsSearchAttributeKeys = [
   nextDeadlineDateKey,
   nextDeadlineRuleKey,
   overdueKey,
+  failedNotificationsKey,
 ];
 
 /** `Name=Type` pairs, the form `temporal server start-dev --search-attribute` takes. */
 export function searchAttributeRegistrations(): string[] {
-  const cliType: Record<string, string> = { KEYWORD: 'Keyword', DATETIME: 'Datetime', BOOL: 'Bool' };
+  const cliType: Record<string, string> = { KEYWORD: 'Keyword', DATETIME: 'Datetime', BOOL: 'Bool', INT: 'Int' };
   return insatsSearchAttributeKeys.map((key) => `${key.name}=${cliType[key.type]}`);
 }

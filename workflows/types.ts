@@ -58,6 +58,8 @@ export interface InsatsStateData {
   notified: Record<string, NotificationProgress>;
   timelineSeq: number;
   timeline: TimelineEntry[];
+  /** Notifications that could not be delivered, for the operators' search attribute. */
+  failedNotifications?: number;
 }
 
 export interface EventMessage {

@@ -17,3 +17,4 @@ export * from './start';
 export * from './tillaggscheck';
 export * from './trepart';
 export * from './upptrappning';
+export * from './late-start';

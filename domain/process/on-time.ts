@@ -5,7 +5,9 @@ import { bristDecision, type ReportDeadline } from '../brist';
 import { appliesTo, extraTrepartDeadline, manadsrapportDeadline, missedUpptrappningStep, planAvslut } from '../deadlines';
 import { slutdatumOf } from '../insats';
 import { addMonthsTo, firstDayOf, monthOf, type YearMonth } from '../months';
+import { addPeriod } from '../period';
 import type { Settings } from '../settings';
+import { settingsWithDefaults } from '../settings-overrides';
 import { liveDeadlines } from './lookup';
 import type { Change, InsatsRecord } from './record';
 
@@ -44,10 +46,30 @@ function brist(record: InsatsRecord, today: LocalDate, settings: Settings): Chan
   ];
 }
 
+/** Rules decided differently for insatser started before every insats was bound to end. */
+export interface TickOptions {
+  /** A bonus claim closes as not claimed after its window (settings `bonus.claimWindow`). */
+  bonusClaimCloses?: boolean;
+}
+
+/** The last day a bonus claim stays open: its earliest date plus the claim window. */
+function bonusClaimEnds(record: InsatsRecord, pinned: Settings): { occurrence: string; ends: LocalDate } | undefined {
+  const claim = record.deadlines.find((deadline) => deadline.rule === 'bonus' && deadline.status === 'open');
+  return claim ? { occurrence: claim.occurrence, ends: addPeriod(claim.due, settingsWithDefaults(pinned).bonus.claimWindow) } : undefined;
+}
+
 /** Everything that `today` (Europe/Stockholm) changes. Empty when nothing is due to change. */
-export function decideTick(record: InsatsRecord, today: LocalDate, settings: Settings): Change[] {
+export function decideTick(record: InsatsRecord, today: LocalDate, settings: Settings, options: TickOptions = {}): Change[] {
   if (record.phase === 'stangd') return [];
   const changes: Change[] = [];
+
+  // (reading) the claim is the anordnare's to make; once its window has passed there is nothing left to wait for.
+  const claimEnds = options.bonusClaimCloses ? bonusClaimEnds(record, settings) : undefined;
+  if (claimEnds && claimEnds.ends < today) {
+    return [
+      { type: 'cancel', rule: 'bonus', occurrence: claimEnds.occurrence, reason: `bonus-not-claimed: ingen bonusrapport till och med ${claimEnds.ends} (setting bonus.claimWindow)` },
+    ];
+  }
 
   for (const deadline of record.deadlines) {
     if (deadline.status === 'pending' && deadline.openedOn <= today) changes.push({ type: 'open', deadline });
@@ -97,8 +119,10 @@ export function decideTick(record: InsatsRecord, today: LocalDate, settings: Set
 }
 
 /** The next date after `today` on which decideTick may change something; undefined when none. */
-export function nextTickDate(record: InsatsRecord, today: LocalDate, settings: Settings): LocalDate | undefined {
+export function nextTickDate(record: InsatsRecord, today: LocalDate, settings: Settings, options: TickOptions = {}): LocalDate | undefined {
   const dates: LocalDate[] = [];
+  const claimEnds = options.bonusClaimCloses ? bonusClaimEnds(record, settings) : undefined;
+  if (claimEnds) dates.push(addDays(claimEnds.ends, 1));
   for (const deadline of record.deadlines) {
     if (deadline.status === 'pending') dates.push(deadline.openedOn);
     if (deadline.status === 'open' && !deadline.missed) dates.push(addDays(deadline.due, 1));

@@ -76,6 +76,7 @@ export const TIMELINE_KINDS = [
   'brist',
   'insats-ended',
   'event-rejected',
+  'notification-failed',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
@@ -124,7 +125,7 @@ export interface PayableItem {
 export type Change =
   | { type: 'open'; deadline: Deadline }
   | { type: 'meet'; rule: RuleId; occurrence: string }
-  | { type: 'cancel'; rule: RuleId; occurrence: string }
+  | { type: 'cancel'; rule: RuleId; occurrence: string; reason?: string }
   | { type: 'missed'; rule: RuleId; occurrence: string }
   | { type: 'phase'; phase: Phase }
   | { type: 'facts'; facts: Partial<InsatsFacts> }

@@ -66,8 +66,8 @@ const mailsFor = (insatsId: string) => smtp.received.filter((mail) => mail.subje
 describe('sendNotification', () => {
   it('sends one e-mail when the activity runs again after it had already sent', async () => {
     const request = await insatsWithReminder();
-    expect(await activities.sendNotification(request)).toMatchObject({ sent: true });
-    expect(await activities.sendNotification(request)).toMatchObject({ sent: false });
+    expect(await activities.sendNotification(request)).toMatchObject({ status: 'sent' });
+    expect(await activities.sendNotification(request)).toMatchObject({ status: 'already-sent' });
 
     expect(mailsFor(request.insatsId)).toHaveLength(1);
     const rows = await database.notification.findMany({ where: { insatsId: request.insatsId } });
@@ -85,8 +85,8 @@ describe('sendNotification', () => {
     expect(failed.lastError).toMatch(/busy/);
     expect(mailsFor(request.insatsId)).toHaveLength(0);
 
-    expect(await activities.sendNotification(request)).toMatchObject({ sent: true });
-    expect(await activities.sendNotification(request)).toMatchObject({ sent: false });
+    expect(await activities.sendNotification(request)).toMatchObject({ status: 'sent' });
+    expect(await activities.sendNotification(request)).toMatchObject({ status: 'already-sent' });
     expect(mailsFor(request.insatsId)).toHaveLength(1);
     expect(mailsFor(request.insatsId)[0]!.messageId).toBe(`<${failed.id}@kundval.nacka>`);
   });

@@ -87,9 +87,27 @@ describe('bemanning', () => {
       await sleepUntil('2025-12-30T08:01');
       expect(bemanning().map((n) => [n.kind, n.recipient, toLocalIso(new Date(n.scheduledFor))])).toEqual([
         ['reminder', { role: 'anordnare', id: 'a1' }, '2025-12-29T08:00:00+01:00'],
+        ['escalation', { role: 'anordnare', id: 'a1' }, '2025-12-30T08:00:00+01:00'],
         ['escalation', { role: 'kvl', id: 'k1' }, '2025-12-30T08:00:00+01:00'],
       ]);
       expect((await insatser.describeInsats(insatsId)).openDeadlines.find((deadline) => deadline.rule === 'bemanning')).toMatchObject({ overdue: true });
+    });
+  });
+
+  it('never staffed: tells the owner once that it is late, walks the chain once, then repeats at most three times and stops', async () => {
+    await scenario('2025-12-23T10:00', async ({ insatsId, insatser, notifications, sleepUntil }) => {
+      await insatser.startInsats(aktualisering(insatsId));
+      await sleepUntil('2026-09-01T12:00');
+      expect(notifications.filter((n) => n.rule === 'bemanning').map((n) => [n.step, n.recipient.role, toLocalIso(new Date(n.scheduledFor))])).toEqual([
+        ['due-reminder', 'anordnare', '2025-12-29T08:00:00+01:00'],
+        ['late-notice', 'anordnare', '2025-12-30T08:00:00+01:00'],
+        ['escalation-1', 'kvl', '2025-12-30T08:00:00+01:00'],
+        // 6 January is Trettondedag jul: the next working day.
+        ['escalation-2', 'kundkoordinator', '2026-01-07T08:00:00+01:00'],
+        ['repeat-1', 'anordnare', '2026-02-04T08:00:00+01:00'],
+        ['repeat-2', 'anordnare', '2026-03-04T08:00:00+01:00'],
+        ['repeat-3', 'anordnare', '2026-04-01T08:00:00+02:00'],
+      ]);
     });
   });
 
