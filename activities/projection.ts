@@ -42,6 +42,9 @@ export function createProjectionActivities(database: Database) {
             const fields = {
               dueDate: dbDate(deadline.due),
               ownerRole: deadline.owner,
+              openedOn: dbDate(deadline.openedOn),
+              escalation: deadline.escalation,
+              section: deadline.section ?? null,
               status: deadline.status,
               missed: deadline.missed ?? false,
               openedAt: new Date(write.openedAt),

@@ -1,27 +1,29 @@
-// /api/insatser: aktualisering, the insatser a caller may see, one insats, and its events.
-// Each route: parse → check role and scope → client facade or query → JSON.
+// /api/insatser: aktualisering, the insatser a caller may see, one insats, its timeline and its
+// events. Each route: parse → check role and scope → client facade or query → JSON. Every read
+// comes from the PostgreSQL projection; Temporal is called only to start an insats or apply an event.
 import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
 import type { InsatsClient } from '../client/insats-client';
-import { aktualiseringSchema, checkAktualisering, insatsEventSchema, localDateOf, maySee, type Settings } from '../domain';
+import { aktualiseringSchema, checkAktualisering, insatsEventSchema, localDateOf, type Settings } from '../domain';
 import type { Clock } from '../platform/clock';
 import type { Database } from '../platform/database';
 import { callerOf } from './auth';
 import { mayAktualisera, mayRecordEvent, partyOf } from './caller';
 import { HttpProblem, parseInput as parse } from './problem';
-import { listInsatser, storedEvents } from './queries';
-import { insatsIdParamSchema, listInsatserQuerySchema } from './schemas';
+import { readInsats, timelinePage, visibleInsatsRow } from './insats-queries';
+import { listInsatser } from './queries';
+import { insatsIdParamSchema, listInsatserQuerySchema, TIMELINE_PAGE, timelineQuerySchema } from './schemas';
 
 const notFound = (id: string) => new HttpProblem(404, 'Not found', `insats ${id} does not exist`);
 
 export function insatserRoutes({ insatser, database, clock, settings }: { insatser: InsatsClient; database: Database; clock: Clock; settings: Settings }) {
   const router = Router();
 
-  /** The insats's state, or 404 when it does not exist or the caller may not see it. */
+  /** The stored insats, or 404 when it does not exist or the caller may not see it. */
   async function visibleInsats(id: string, caller: ReturnType<typeof callerOf>) {
-    const snapshot = await insatser.describeInsats(id);
-    if (!maySee(caller, snapshot)) throw notFound(id);
-    return snapshot;
+    const row = await visibleInsatsRow(database, caller, id);
+    if (!row) throw notFound(id);
+    return row;
   }
 
   router.post('/', async (request, response) => {
@@ -62,8 +64,15 @@ export function insatserRoutes({ insatser, database, clock, settings }: { insats
 
   router.get('/:id', async (request, response) => {
     const { id } = parse(insatsIdParamSchema, request.params, 'path');
-    const snapshot = await visibleInsats(id, callerOf(response.locals));
-    response.json({ ...snapshot, events: await storedEvents(database, id) });
+    const row = await visibleInsats(id, callerOf(response.locals));
+    response.json(await readInsats(database, row, { today: localDateOf(clock.now()), timelineLimit: TIMELINE_PAGE }));
+  });
+
+  router.get('/:id/timeline', async (request, response) => {
+    const { id } = parse(insatsIdParamSchema, request.params, 'path');
+    const page = parse(timelineQuerySchema, request.query, 'query');
+    await visibleInsats(id, callerOf(response.locals));
+    response.json(await timelinePage(database, id, page));
   });
 
   router.post('/:id/events', async (request, response) => {

@@ -1,7 +1,8 @@
 // The OpenAPI 3.1 document, generated from the same zod schemas the routes parse with.
 import { z } from 'zod';
 import { aktualiseringSchema, insatsEventSchema } from '../domain';
-import { calendarParamSchema, insatsIdParamSchema, listDeadlinesQuerySchema, listInsatserQuerySchema, startPaymentRunSchema } from './schemas';
+import { insatsReadSchema, timelinePageSchema } from './insats-read-schemas';
+import { calendarParamSchema, insatsIdParamSchema, listDeadlinesQuerySchema, listInsatserQuerySchema, startPaymentRunSchema, timelineQuerySchema } from './schemas';
 
 const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
 
@@ -54,6 +55,8 @@ export function openApiDocument() {
       schemas: {
         Aktualisering: jsonSchema(aktualiseringSchema),
         InsatsEvent: jsonSchema(insatsEventSchema),
+        Insats: jsonSchema(insatsReadSchema),
+        TimelinePage: jsonSchema(timelinePageSchema),
         Problem: {
           type: 'object',
           required: ['type', 'title', 'status', 'detail'],
@@ -90,9 +93,24 @@ export function openApiDocument() {
       },
       '/api/insatser/{id}': {
         get: {
-          summary: 'One insats: phase, open and pending deadlines, timeline and stored events',
+          summary: 'One insats from the stored projection: phase, open, pending and closed deadlines, events and the first timeline page',
           parameters: parameters(insatsIdParamSchema, 'path'),
-          responses: { '200': json('The insats'), ...errors, '404': problem('No such insats, or not the caller’s') },
+          responses: {
+            '200': json('The insats', { $ref: '#/components/schemas/Insats' }),
+            ...errors,
+            '404': problem('No such insats, or not the caller’s'),
+          },
+        },
+      },
+      '/api/insatser/{id}/timeline': {
+        get: {
+          summary: 'The whole timeline of one insats in seq order, a page at a time (cursor: the nextCursor of the previous page)',
+          parameters: [...parameters(insatsIdParamSchema, 'path'), ...parameters(timelineQuerySchema, 'query')],
+          responses: {
+            '200': json('A page of timeline entries and the next cursor, null on the last page', { $ref: '#/components/schemas/TimelinePage' }),
+            ...errors,
+            '404': problem('No such insats, or not the caller’s'),
+          },
         },
       },
       '/api/insatser/{id}/events': {

@@ -76,8 +76,3 @@ export async function listOpenDeadlines(database: Database, caller: Caller, filt
     kvl: row.insats.kvlId,
   }));
 }
-
-export async function storedEvents(database: Database, insatsId: string) {
-  const rows = await database.insatsEvent.findMany({ where: { insatsId }, orderBy: { occurredAt: 'asc' } });
-  return rows.map((row) => ({ id: row.id, type: row.type, payload: row.payload, occurredAt: row.occurredAt.toISOString(), requestId: row.requestId }));
-}

@@ -21,6 +21,21 @@ export const listInsatserQuerySchema = z
   })
   .strict();
 
+/** Timeline entries per page when the caller names no limit, also the first page in GET /api/insatser/:id. */
+export const TIMELINE_PAGE = 100;
+
+export const timelineQuerySchema = z
+  .object({
+    // The seq of the last entry of the previous page, as its nextCursor gave it.
+    cursor: z
+      .string()
+      .regex(/^\d{1,9}$/, 'must be a nextCursor of this timeline')
+      .transform(Number)
+      .optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(TIMELINE_PAGE),
+  })
+  .strict();
+
 export const listDeadlinesQuerySchema = z
   .object({
     owner: z.enum(['anordnare', 'kvl', 'arbetsledare', 'kundkoordinator']).optional(),

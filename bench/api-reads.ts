@@ -1,5 +1,5 @@
-// What case workers opening insatser see: GET /api/insatser/:id (a workflow query and a
-// database read) on random open insatser, each reader pausing between reads, until told to stop.
+// What case workers opening insatser see: GET /api/insatser/:id (reads of the PostgreSQL
+// projection) on random open insatser, each reader pausing between reads, until told to stop.
 import type { Stack } from './stack';
 
 export interface Reads {

@@ -1,4 +1,5 @@
-// The one place API code talks to Temporal: start an insats, apply an event, describe it.
+// The one place API code talks to Temporal: start an insats and apply an event. Reads come from
+// the PostgreSQL projection (api/insats-queries.ts), never from a workflow query.
 // Temporal's errors become the domain errors below, recognised by class, never by message text.
 import {
   WorkflowExecutionAlreadyStartedError,
@@ -11,8 +12,8 @@ import type { Clock } from '../platform/clock';
 import { systemClock } from '../platform/clock';
 import { insatsWorkflowId, TASK_QUEUE } from '../workflows/ids';
 import { insatsWorkflow } from '../workflows/insats-workflow';
-import { applyEventUpdate, ILLEGAL_EVENT, insatsStateQuery, NOT_VISIBLE } from '../workflows/messages';
-import type { EventMessage, EventOutcome, InsatsSnapshot, InsatsWorkflowInput } from '../workflows/types';
+import { applyEventUpdate, ILLEGAL_EVENT, NOT_VISIBLE } from '../workflows/messages';
+import type { EventMessage, EventOutcome, InsatsWorkflowInput } from '../workflows/types';
 
 export class InsatsAlreadyExistsError extends Error {}
 export class InsatsNotFoundError extends Error {}
@@ -80,10 +81,6 @@ export function createInsatsClient(client: Client, { clock = systemClock, taskQu
     /** Throws when Temporal cannot be reached. */
     async ping(): Promise<void> {
       await client.workflowService.getSystemInfo({});
-    },
-
-    async describeInsats(insatsId: string): Promise<InsatsSnapshot> {
-      return notFoundAs(insatsId, () => handle(insatsId).query(insatsStateQuery));
     },
   };
 }

@@ -12,6 +12,8 @@ import { parseLocalDateTime } from '../../domain';
 import { fixedOffsetClock } from '../../platform/clock';
 import { createDatabase, type Database } from '../../platform/database';
 import { startTemporalDevServer, type TemporalDevServer } from '../../platform/temporal-dev-server';
+import { insatsWorkflowId } from '../../workflows/ids';
+import { insatsStateQuery } from '../../workflows/messages';
 import { startSmtpReceiver, type SmtpReceiver } from '../helpers/smtp-receiver';
 import { uniqueInsatsId } from '../helpers/temporal';
 import { eventually } from '../helpers/wait';
@@ -83,9 +85,11 @@ describe('the Temporal server stopped and restarted on its database', () => {
     // Still open, with the next deadline's timer intact, and still taking events.
     await withClient(async (client) => {
       const insatser = createInsatsClient(client, { clock });
-      const state = await insatser.describeInsats(insatsIds[0]!);
+      // The workflow's own state, not the projection: it is what survived the restart.
+      const handle = client.workflow.getHandle(insatsWorkflowId(insatsIds[0]!));
+      const state = await handle.query(insatsStateQuery);
       expect(state.openDeadlines.find((deadline) => deadline.rule === 'bemanning')).toMatchObject({ due: '2025-12-29' });
-      const description = await client.workflow.getHandle(`insats-${insatsIds[0]}`).describe();
+      const description = await handle.describe();
       expect(description.status.name).toBe('RUNNING');
       await insatser.applyEvent(insatsIds[0]!, { event: { type: 'bemannad' } });
     });
