@@ -9,6 +9,7 @@ import type { Clock } from '../platform/clock';
 import type { Database } from '../platform/database';
 import { callerOf } from './auth';
 import { mayAktualisera, mayRecordEvent, partyOf } from './caller';
+import { projectionWait } from './projection-wait';
 import { HttpProblem, parseInput as parse } from './problem';
 import { readInsats, timelinePage, visibleInsatsRow } from './insats-queries';
 import { listInsatser } from './queries';
@@ -18,6 +19,7 @@ const notFound = (id: string) => new HttpProblem(404, 'Not found', `insats ${id}
 
 export function insatserRoutes({ insatser, database, clock, settings }: { insatser: InsatsClient; database: Database; clock: Clock; settings: Settings }) {
   const router = Router();
+  const stored = projectionWait(database);
 
   /** The stored insats, or 404 when it does not exist or the caller may not see it. */
   async function visibleInsats(id: string, caller: ReturnType<typeof callerOf>) {
@@ -51,6 +53,7 @@ export function insatserRoutes({ insatser, database, clock, settings }: { insats
       ...(aktualisering.praktikBehov !== undefined ? { praktikBehov: aktualisering.praktikBehov } : {}),
       settings,
     });
+    await stored.insats(aktualisering.id);
     response
       .status(201)
       .location(`/api/insatser/${aktualisering.id}`)
@@ -89,6 +92,7 @@ export function insatserRoutes({ insatser, database, clock, settings }: { insats
     // lookup here, so an event costs the API no query of its own.
     const message = { event, requestId: response.locals.requestId as string, sender: partyOf(caller) };
     const outcome = await insatser.applyEvent(id, message, { updateId });
+    await stored.event(outcome.eventId);
     response.json(outcome);
   });
 
