@@ -24,13 +24,17 @@ export function recordedInputs(history: temporal.api.history.v1.IHistory): Sched
   return inputs;
 }
 
-/** Sinks for Worker.runReplayHistory that collect what the replayed workflow scheduled. */
-export function collectingSinks(): { sinks: InjectedSinks<ScheduledInputsSinks>; replayed: ScheduledInputs } {
-  const replayed: ScheduledInputs = { activities: [] };
+/**
+ * Sinks for a replay worker that collect what each replayed workflow scheduled, by the workflow id
+ * the replay gave it (the history's file name).
+ */
+export function collectingSinks(): { sinks: InjectedSinks<ScheduledInputsSinks>; replayed: Map<string, ScheduledInputs> } {
+  const replayed = new Map<string, ScheduledInputs>();
+  const of = (workflowId: string) => replayed.get(workflowId) ?? replayed.set(workflowId, { activities: [] }).get(workflowId)!;
   const sinks: InjectedSinks<ScheduledInputsSinks> = {
     scheduledInputs: {
-      activity: { fn: (_info, activityType, args) => void replayed.activities.push({ activityType, args }), callDuringReplay: true },
-      continueAsNew: { fn: (_info, args) => void (replayed.continueAsNew = { args }), callDuringReplay: true },
+      activity: { fn: (info, activityType, args) => void of(info.workflowId).activities.push({ activityType, args }), callDuringReplay: true },
+      continueAsNew: { fn: (info, args) => void (of(info.workflowId).continueAsNew = { args }), callDuringReplay: true },
     },
   };
   return { sinks, replayed };
