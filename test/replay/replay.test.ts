@@ -38,6 +38,19 @@ describe('replay of recorded insats histories', () => {
     expect(files.length).toBeGreaterThan(0);
   });
 
+  it('reports an input that differs from the history with its activity, event and path', () => {
+    const file = 'fjp-lang.run1.json';
+    const recorded = recordedInputs(histories.get(file)!);
+    const index = recorded.activities.findIndex(({ args }) => JSON.stringify(args).includes('"rule":"uppdrag"'));
+    const batch = recorded.activities[index]!.args[0] as { kind: string; deadline?: { rule: string; due: string } }[];
+    const record = batch.findIndex((entry) => entry.kind === 'deadline' && entry.deadline?.rule === 'uppdrag');
+    batch[record]!.deadline!.due = '2023-10-09';
+    expect(inputMismatch(recorded, replayed.get(file)!)).toBe(
+      `activity ${index + 1} of ${recorded.activities.length}, recordProjection (ActivityTaskScheduled, event ${recorded.activities[index]!.eventId}), ` +
+        `differs at args[0][${record}].deadline.due: recorded "2023-10-09", replayed "2023-10-05"`,
+    );
+  });
+
   it.each(files)('%s replays on the current workflow code with the recorded inputs', (file) => {
     const history = histories.get(file)!;
     expect(history.events.length).toBeGreaterThan(10);
