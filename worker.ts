@@ -22,9 +22,12 @@ const domainModule = (path: string) => fileURLToPath(new URL(`./domain/${path}`,
 const sharedModules = ['date-holidays', 'luxon', domainModule('process/index.ts'), domainModule('reminders.ts')];
 const quietBundler = { log() {}, trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error };
 
-/** Bundling takes seconds; tests build it once per file and share it. The bench adds a workflow. */
-export function bundleWorkflows(path = workflowsPath): Promise<WorkflowBundleWithSourceMap> {
-  return bundleWorkflowCode({ workflowsPath: path, preloadModules: sharedModules, logger: quietBundler });
+/**
+ * Bundling takes seconds; tests build it once per file and share it. The bench adds a workflow; the
+ * replay test adds an interceptor module (test/replay/scheduled-inputs-interceptor.ts).
+ */
+export function bundleWorkflows(path = workflowsPath, workflowInterceptorModules: string[] = []): Promise<WorkflowBundleWithSourceMap> {
+  return bundleWorkflowCode({ workflowsPath: path, workflowInterceptorModules, preloadModules: sharedModules, logger: quietBundler });
 }
 
 export interface WorkerOptions {
