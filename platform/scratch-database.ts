@@ -56,7 +56,8 @@ async function ensureTemplate(admin: pg.Client, serverUrl: string): Promise<stri
   const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [template]);
   if (exists.rowCount) return template;
 
-  const building = `${template}_${process.pid}_${Date.now()}`;
+  // Not under the template prefix: another run's cleanup of stale templates must not drop it mid-build.
+  const building = `kundval_building_${template.slice(TEMPLATE_PREFIX.length)}_${process.pid}_${Date.now()}`;
   await admin.query(`CREATE DATABASE "${building}"`);
   try {
     await migrateDatabase(urlOf(serverUrl, building));
