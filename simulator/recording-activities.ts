@@ -12,7 +12,7 @@ export function recordingActivities() {
     },
     async sendNotification(request) {
       notifications.push(request);
-      return { sent: true, notificationId: `${notifications.length}` };
+      return { status: 'sent', notificationId: `${notifications.length}` };
     },
   };
   return { activities, notifications, writes };
