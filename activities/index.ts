@@ -8,7 +8,7 @@ import { createProjectionActivities } from './projection';
 export interface ActivityDependencies {
   database: Database;
   mailer: Mailer;
-  notifyFallbackDomain: string;
+  notifyFallbackDomain?: string | undefined;
 }
 
 export function createActivities(dependencies: ActivityDependencies) {

@@ -1,39 +1,51 @@
 // Sends one reminder or escalation exactly once per idempotency key: the row is claimed (inserted
 // or found) before sending, and a row with sentAt set is never sent again, however often the
-// activity is retried.
+// activity is retried. A notification that can never be delivered (an SMTP 5xx, no usable
+// address) is stored as failed and returned, not thrown: it must not stop its insats, and a
+// retry would only be refused again.
+import { contactActorId, contactEmailSchema, recipientLabel } from '../domain';
 import { dbDate, type Database } from '../platform/database';
-import type { Mailer } from '../platform/mailer';
-import { recipientLabel } from '../domain';
+import { permanentRefusal, type Mailer } from '../platform/mailer';
 import type { NotificationRequest } from '../workflows/types';
 import { notificationText } from './notification-text';
 
 export interface NotificationDependencies {
   database: Database;
   mailer: Mailer;
-  notifyFallbackDomain: string;
+  /** Domain of the address of an actor without a contact row; none means such an actor has no address. */
+  notifyFallbackDomain?: string | undefined;
 }
 
 export type NotificationResult =
-  | { status: 'sent' | 'already-sent'; notificationId: string }
+  | { status: 'sent'; notificationId: string }
+  | { status: 'already-sent'; notificationId: string }
   | { status: 'failed'; notificationId: string; reason: string };
+
+type Address = { address: string; problem?: undefined } | { address: string | null; problem: string };
 
 export function notificationKey(request: NotificationRequest): string {
   return [request.insatsId, request.rule, request.occurrence, request.step, recipientLabel(request.recipient)].join('/');
 }
 
 export function createNotificationActivities({ database, mailer, notifyFallbackDomain }: NotificationDependencies) {
-  async function addressOf(request: NotificationRequest): Promise<string> {
-    const actorId = request.recipient.id ?? request.recipient.role;
-    const contact = await database.contact.findUnique({
-      where: { role_actorId: { role: request.recipient.role, actorId } },
-    });
-    return contact?.email ?? `${request.recipient.role}.${actorId}@${notifyFallbackDomain}`;
+  async function addressOf(request: NotificationRequest): Promise<Address> {
+    const { role } = request.recipient;
+    const actorId = contactActorId(request.recipient);
+    const contact = await database.contact.findUnique({ where: { role_actorId: { role, actorId } } });
+    const label = recipientLabel(request.recipient);
+    if (!contact && !notifyFallbackDomain) return { address: null, problem: `no contact for ${label} and no NOTIFY_FALLBACK_DOMAIN` };
+    const address = contact?.email ?? `${role}.${actorId}@${notifyFallbackDomain}`;
+    if (!contactEmailSchema.safeParse(address).success) {
+      return { address, problem: `${contact ? 'the contact address' : 'the fallback address'} of ${label} is not an e-mail address: ${address}` };
+    }
+    return { address };
   }
 
   return {
     async sendNotification(request: NotificationRequest): Promise<NotificationResult> {
       const idempotencyKey = notificationKey(request);
       const { subject, text } = notificationText(request);
+      const { address, problem } = await addressOf(request);
       const claimed = await database.notification.upsert({
         where: { idempotencyKey },
         create: {
@@ -44,28 +56,40 @@ export function createNotificationActivities({ database, mailer, notifyFallbackD
           kind: request.kind,
           recipientRole: request.recipient.role,
           recipientId: request.recipient.id ?? null,
-          address: await addressOf(request),
+          address,
           subject,
           body: text,
           dueDate: request.due ? dbDate(request.due) : null,
           scheduledFor: new Date(request.scheduledFor),
           attempts: 1,
+          ...(problem ? { status: 'failed', failedAt: new Date(), failureReason: problem } : {}),
         },
         update: { attempts: { increment: 1 } },
       });
       if (claimed.sentAt) return { status: 'already-sent', notificationId: claimed.id };
+      if (claimed.status === 'failed') return { status: 'failed', notificationId: claimed.id, reason: claimed.failureReason ?? 'failed' };
 
       const messageId = `<${claimed.id}@kundval.nacka>`;
       try {
-        await mailer.send({ to: claimed.address, subject, text, messageId });
+        // The address claimed first: a retry sends where the first attempt would have.
+        await mailer.send({ to: claimed.address!, subject, text, messageId });
       } catch (error) {
-        await database.notification.update({
-          where: { id: claimed.id },
-          data: { lastError: error instanceof Error ? error.message : String(error) },
-        });
+        const lastError = error instanceof Error ? error.message : String(error);
+        const refusal = permanentRefusal(error);
+        if (refusal) {
+          await database.notification.update({
+            where: { id: claimed.id },
+            data: { status: 'failed', failedAt: new Date(), failureReason: refusal, lastError },
+          });
+          return { status: 'failed', notificationId: claimed.id, reason: refusal };
+        }
+        await database.notification.update({ where: { id: claimed.id }, data: { lastError } });
         throw error;
       }
-      await database.notification.update({ where: { id: claimed.id }, data: { sentAt: new Date(), messageId, lastError: null } });
+      await database.notification.update({
+        where: { id: claimed.id },
+        data: { status: 'sent', sentAt: new Date(), messageId, lastError: null },
+      });
       return { status: 'sent', notificationId: claimed.id };
     },
   };

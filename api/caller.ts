@@ -1,6 +1,7 @@
 // Who is calling, and what they may do and see (what each party sees: domain/visibility.ts).
 import { mayRecord, type InsatsEventType, type Party } from '../domain';
 import type { API_KEY_ROLES } from './api-keys';
+import { HttpProblem } from './problem';
 
 export interface Caller extends Party {
   keyId: string;
@@ -26,4 +27,9 @@ export function visibleTo(caller: Caller): { anordnareId?: string; kvlId?: strin
   if (caller.role === 'anordnare') return { anordnareId: caller.anordnare! };
   if (caller.role === 'kvl' && caller.kvl) return { kvlId: caller.kvl };
   return {};
+}
+
+/** 403 unless the caller has one of `roles`; `action` says what was refused. */
+export function requireRole(caller: Caller, roles: Caller['role'][], action: string): void {
+  if (!roles.includes(caller.role)) throw new HttpProblem(403, 'Forbidden', `the role ${caller.role} does not ${action}`);
 }

@@ -1,8 +1,17 @@
 // The OpenAPI 3.1 document, generated from the same zod schemas the routes parse with.
 import { z } from 'zod';
-import { aktualiseringSchema, insatsEventSchema } from '../domain';
+import { aktualiseringSchema, contactKeySchema, contactSchema, insatsEventSchema } from '../domain';
 import { insatsReadSchema, timelinePageSchema } from './insats-read-schemas';
-import { calendarParamSchema, insatsIdParamSchema, listDeadlinesQuerySchema, listInsatserQuerySchema, startPaymentRunSchema, timelineQuerySchema } from './schemas';
+import {
+  calendarParamSchema,
+  insatsIdParamSchema,
+  listDeadlinesQuerySchema,
+  listInsatserQuerySchema,
+  listNotificationsQuerySchema,
+  putContactBodySchema,
+  startPaymentRunSchema,
+  timelineQuerySchema,
+} from './schemas';
 
 const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
 
@@ -57,6 +66,26 @@ export function openApiDocument() {
         InsatsEvent: jsonSchema(insatsEventSchema),
         Insats: jsonSchema(insatsReadSchema),
         TimelinePage: jsonSchema(timelinePageSchema),
+        Contact: jsonSchema(contactSchema),
+        Notification: {
+          type: 'object',
+          properties: {
+            id: { type: 'string', format: 'uuid' },
+            insatsId: { type: 'string' },
+            rule: { type: 'string' },
+            occurrence: { type: 'string' },
+            kind: { type: 'string', enum: ['reminder', 'escalation', 'notice'] },
+            recipient: { type: 'object', properties: { role: { type: 'string' }, id: { type: ['string', 'null'] } } },
+            address: { type: ['string', 'null'] },
+            status: { type: 'string', enum: ['pending', 'sent', 'failed'] },
+            failureReason: { type: ['string', 'null'], description: 'Why it can never be delivered (an SMTP 5xx, no usable address)' },
+            lastError: { type: ['string', 'null'], description: 'The last failed attempt; a pending one is retried' },
+            scheduledFor: { type: 'string', format: 'date-time' },
+            failedAt: { type: ['string', 'null'], format: 'date-time' },
+            sentAt: { type: ['string', 'null'], format: 'date-time' },
+            attempts: { type: 'integer' },
+          },
+        },
         Problem: {
           type: 'object',
           required: ['type', 'title', 'status', 'detail'],
@@ -185,6 +214,48 @@ export function openApiDocument() {
           summary: 'Mark an approved run exported (arbetsledare, operator)',
           parameters: [monthParameter],
           responses: { '200': json('Exported'), ...errors, '403': problem('Role may not export'), '404': problem('No run'), '409': problem('Not approved') },
+        },
+      },
+      '/api/notifications': {
+        get: {
+          summary: 'Stored notifications, newest first, with their delivery status and why a failed one failed (operator, arbetsledare)',
+          parameters: parameters(listNotificationsQuerySchema, 'query'),
+          responses: {
+            '200': json('A page of notifications and the next cursor', {
+              type: 'object',
+              properties: { items: { type: 'array', items: { $ref: '#/components/schemas/Notification' } }, nextCursor: { type: ['string', 'null'] } },
+            }),
+            ...errors,
+            '403': problem('Not an operator or arbetsledare'),
+          },
+        },
+      },
+      '/api/contacts': {
+        get: {
+          summary: 'Where each actor’s notifications go (operator)',
+          responses: {
+            '200': json('Every contact', { type: 'object', properties: { items: { type: 'array', items: { $ref: '#/components/schemas/Contact' } } } }),
+            ...errors,
+            '403': problem('Not an operator'),
+          },
+        },
+      },
+      '/api/contacts/{role}/{actorId}': {
+        put: {
+          summary: 'Set the e-mail address of one actor (operator); arbetsledare, kundkoordinator and operator have one, under the actor id of the role',
+          parameters: parameters(contactKeySchema, 'path'),
+          requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(putContactBodySchema) } } },
+          responses: {
+            '201': json('Created', { $ref: '#/components/schemas/Contact' }),
+            '200': json('Changed', { $ref: '#/components/schemas/Contact' }),
+            ...errors,
+            '403': problem('Not an operator'),
+          },
+        },
+        delete: {
+          summary: 'Remove the address of one actor (operator): its notifications go to the fallback address, or fail',
+          parameters: parameters(contactKeySchema, 'path'),
+          responses: { '204': { description: 'Removed' }, ...errors, '403': problem('Not an operator'), '404': problem('No contact for the actor') },
         },
       },
       '/healthz': { get: { summary: 'The process is up', security: [], responses: { '200': json('Up') } } },

@@ -7,16 +7,12 @@ import type { PaymentClient } from '../client/payment-client';
 import { PaymentRunStoppedError } from '../client/payment-client';
 import type { Database } from '../platform/database';
 import { callerOf } from './auth';
-import type { Caller } from './caller';
+import { requireRole, type Caller } from './caller';
 import { invoiceBasis, invoiceCsv } from './invoice';
 import { HttpProblem, parseInput } from './problem';
 import { paymentRunMonthSchema, startPaymentRunSchema } from './schemas';
 
 const fileSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._@-]{0,99}$/);
-
-function requireRole(caller: Caller, roles: Caller['role'][], action: string): void {
-  if (!roles.includes(caller.role)) throw new HttpProblem(403, 'Forbidden', `the role ${caller.role} does not ${action}`);
-}
 
 export function paymentRoutes({ payments, database }: { payments: PaymentClient; database: Database }) {
   const router = Router();

@@ -1,7 +1,7 @@
 // The API's request schemas beside the domain's (aktualiseringSchema, insatsEventSchema): parsed
 // by the routes and published in the OpenAPI document from the same objects.
 import { z } from 'zod';
-import { INSATSTYPER, aktualiseringSchema, actorIdSchema } from '../domain';
+import { INSATSTYPER, aktualiseringSchema, actorIdSchema, contactEmailSchema } from '../domain';
 
 export const insatsIdParamSchema = z.object({ id: aktualiseringSchema.shape.id }).strict();
 
@@ -49,3 +49,34 @@ export const calendarParamSchema = z.object({ token: z.string().regex(/^kvcal_[A
 const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month, YYYY-MM');
 export const paymentRunMonthSchema = z.object({ month: yearMonth }).passthrough();
 export const startPaymentRunSchema = z.object({ month: yearMonth }).strict();
+
+/** Where a page of notifications ends: the last item's claim time and id, opaque to the client. */
+export interface NotificationCursor {
+  createdAt: Date;
+  id: string;
+}
+
+export const encodeNotificationCursor = ({ createdAt, id }: NotificationCursor) => Buffer.from(`${createdAt.toISOString()}|${id}`).toString('base64url');
+
+const notificationCursor = z
+  .string()
+  .max(200)
+  .transform((value, context): NotificationCursor => {
+    const [createdAt = '', id = ''] = Buffer.from(value, 'base64url').toString('utf8').split('|');
+    if (!z.iso.datetime().safeParse(createdAt).success || !z.uuid().safeParse(id).success) {
+      context.addIssue({ code: 'custom', message: 'not a cursor from an earlier page' });
+      return z.NEVER;
+    }
+    return { createdAt: new Date(createdAt), id };
+  });
+
+export const listNotificationsQuerySchema = z
+  .object({
+    status: z.enum(['pending', 'sent', 'failed']).optional(),
+    insatsId: aktualiseringSchema.shape.id.optional(),
+    cursor: notificationCursor.optional(),
+    limit,
+  })
+  .strict();
+
+export const putContactBodySchema = z.object({ email: contactEmailSchema }).strict();

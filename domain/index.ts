@@ -4,6 +4,7 @@ export * from './avslut';
 export * from './bonus';
 export * from './brist';
 export * from './calendar';
+export * from './contacts';
 export * from './deadlines';
 export * from './eligibility';
 export * from './event-actors';

@@ -10,8 +10,11 @@ export interface Config {
   /** smtp://user:pass@host:port; unset means the local mail catcher (messages in .data/mail). */
   smtpUrl: string | undefined;
   mailFrom: string;
-  /** Domain of the fallback address for an actor without a contact row. */
-  notifyFallbackDomain: string;
+  /**
+   * Domain of the fallback address (`role.actorId@domain`) of an actor without a contact row.
+   * Set empty for none: a notification to an actor without a contact then fails, visibly.
+   */
+  notifyFallbackDomain: string | undefined;
   apiPort: number;
   /** Interface the API listens on: 127.0.0.1 on a laptop, 0.0.0.0 in a container. */
   apiHost: string;
@@ -54,7 +57,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     temporalNamespace: env.TEMPORAL_NAMESPACE || 'default',
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || 'Kundval AMI <no-reply@kundval.nacka.example>',
-    notifyFallbackDomain: env.NOTIFY_FALLBACK_DOMAIN || 'kundval.nacka.example',
+    notifyFallbackDomain: env.NOTIFY_FALLBACK_DOMAIN === undefined ? 'kundval.nacka.example' : env.NOTIFY_FALLBACK_DOMAIN || undefined,
     apiPort: port(env, 'PORT', 3000),
     apiHost: env.HOST || '127.0.0.1',
     temporalPort: port(env, 'TEMPORAL_PORT', 7233),

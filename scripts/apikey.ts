@@ -2,27 +2,13 @@
 // manages API keys in the service's database (DATABASE_URL, else the embedded one under .data/,
 // started here when `npm start` is not running).
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { createApiKey, listApiKeys, newApiKeySchema, revokeApiKey } from '../api/api-keys';
-import { readConfig } from '../platform/config';
-import { createDatabase, migrateDatabase } from '../platform/database';
-import { startEmbeddedPostgres } from '../platform/embedded-postgres';
+import { openServiceDatabase } from './service-database';
 
 const USAGE = `usage:
   npm run apikey -- create --role <anordnare|kvl|arbetsledare|operator> [--anordnare <id>] [--kvl <id>] [--name <text>]
   npm run apikey -- list
   npm run apikey -- revoke <key id>`;
-
-async function reachable(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 async function main(): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -34,18 +20,7 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const config = readConfig();
-  let url = config.databaseUrl;
-  let stopEmbedded: (() => Promise<void>) | undefined;
-  if (!url) {
-    url = `postgresql://postgres@127.0.0.1:${config.embeddedPostgresPort}/postgres`;
-    if (!(await reachable(url))) {
-      const embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPostgresPort);
-      stopEmbedded = () => embedded.close();
-      await migrateDatabase(url);
-    }
-  }
-  const database = createDatabase(url, 1);
+  const { database, close } = await openServiceDatabase();
   try {
     if (command === 'create') {
       const parsed = newApiKeySchema.safeParse(Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)));
@@ -78,8 +53,7 @@ async function main(): Promise<number> {
     }
     return 0;
   } finally {
-    await database.$disconnect();
-    await stopEmbedded?.();
+    await close();
   }
 }
 

@@ -12,7 +12,7 @@ export function recordingActivities() {
     },
     async sendNotification(request) {
       notifications.push(request);
-      return { status: 'sent' as const, notificationId: `${notifications.length}` };
+      return { status: 'sent', notificationId: `${notifications.length}` };
     },
   };
   return { activities, notifications, writes };

@@ -7,6 +7,7 @@ import { Client, Connection } from '@temporalio/client';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../../api/app';
+import { putContactBodySchema } from '../../api/schemas';
 import { createPaymentClient } from '../../client/payment-client';
 import { createInsatsClient } from '../../client/insats-client';
 import { aktualiseringSchema, insatsEventSchema } from '../../domain';
@@ -25,7 +26,7 @@ beforeAll(async () => {
   // The fuzz test counts every row: no other test file may write there meanwhile.
   // Its own database: the fuzz test counts every row, so no other file may write there meanwhile.
   ownDatabase = await createScratchDatabase(inject('databaseUrl'), `kundval_fuzz_${Date.now()}_${process.pid}`);
-  api = await startHarness(ownDatabase.url, { kvl: { role: 'kvl', kvl: 'k1' }, anordnare: { role: 'anordnare', anordnare } });
+  api = await startHarness(ownDatabase.url, { kvl: { role: 'kvl', kvl: 'k1' }, anordnare: { role: 'anordnare', anordnare }, operator: { role: 'operator' } });
   const created = await api.request('POST', '/api/insatser', {
     as: 'kvl',
     body: { id: insatsId, insatstyp: 'AMI2', beslutsdatum: '2025-12-22', aktualiseringsdatum: '2025-12-23', anordnare, kvl: 'k1', kundId: 'kund-f', kund: { alder: 30, ekonomisktBistand: true } },
@@ -49,6 +50,7 @@ async function rowCounts() {
     database.idempotentRequest.count(),
     database.paymentRun.count(),
     database.paymentLine.count(),
+    database.contact.count(),
   ]);
 }
 
@@ -68,6 +70,7 @@ describe('fuzzing every endpoint', () => {
     const endpoints = [
       'POST /api/insatser', `POST /api/insatser/${insatsId}/events`, 'GET /api/insatser', 'GET /api/deadlines', 'GET /api/insatser/:id', 'GET /api/insatser/:id/timeline', 'GET /api/calendar/:file',
       'POST /api/payment-runs', 'GET /api/payment-runs/:id', 'GET /api/payment-runs/2025-11/anordnare/:id', 'POST /api/payment-runs/:id/approve', 'POST /api/payment-runs/:id/export',
+      'GET /api/notifications', 'GET /api/contacts', 'PUT /api/contacts/kvl/:id', 'PUT /api/contacts/:id/k1', 'DELETE /api/contacts/kvl/:id',
     ];
     await fc.assert(
       fc.asyncProperty(
@@ -75,11 +78,11 @@ describe('fuzzing every endpoint', () => {
         malformedBody,
         fc.dictionary(fc.stringMatching(/^[a-z]{1,10}$/), fc.string({ maxLength: 20 }), { maxKeys: 4 }),
         headerValue,
-        fc.constantFrom('anordnare', 'kvl', 'kv_garbage-token-xxxxxxxxxxxx', ''),
+        fc.constantFrom('anordnare', 'kvl', 'operator', 'kv_garbage-token-xxxxxxxxxxxx', ''),
         fc.constantFrom('application/json', 'text/plain', 'application/json; charset=latin1', 'application/x-www-form-urlencoded'),
         async (endpoint, body, query, header, as, contentType) => {
-          // A body that happens to be a valid event or aktualisering is not malformed.
-          if (aktualiseringSchema.safeParse(body).success || insatsEventSchema.safeParse(body).success) return;
+          // A body that happens to be a valid event, aktualisering or contact is not malformed.
+          if ([aktualiseringSchema, insatsEventSchema, putContactBodySchema].some((schema) => schema.safeParse(body).success)) return;
           const [method, template] = endpoint.split(' ') as [string, string];
           const path = template.replace(':id', encodeURIComponent(header || 'x')).replace(':file', `${encodeURIComponent(header)}.ics`);
           const search = new URLSearchParams(query).toString();
@@ -90,13 +93,13 @@ describe('fuzzing every endpoint', () => {
               'idempotency-key': header,
               ...(as ? { authorization: `Bearer ${api.token(as)}` } : {}),
             },
-            ...(method === 'POST' ? { body: typeof body === 'string' ? body : JSON.stringify(body) ?? 'null' } : {}),
+            ...(method === 'POST' || method === 'PUT' ? { body: typeof body === 'string' ? body : JSON.stringify(body) ?? 'null' } : {}),
           });
           await response.arrayBuffer();
           statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
           expect(response.status, `${method} ${path}`).toBeLessThan(500);
           // A listing with harmless filters may answer 200; anything that would write must not succeed.
-          if (method === 'POST') expect(response.status).toBeGreaterThanOrEqual(400);
+          if (method !== 'GET') expect(response.status).toBeGreaterThanOrEqual(400);
         },
       ),
       { numRuns: 1_200 },
@@ -127,6 +130,10 @@ describe('OpenAPI', () => {
         'POST /api/payment-runs/{month}/approve',
         'POST /api/payment-runs/{month}/export',
         'GET /api/calendar/{token}.ics',
+        'GET /api/notifications',
+        'GET /api/contacts',
+        'PUT /api/contacts/{role}/{actorId}',
+        'DELETE /api/contacts/{role}/{actorId}',
         'GET /healthz',
         'GET /readyz',
         'GET /openapi.json',

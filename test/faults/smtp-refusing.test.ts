@@ -1,7 +1,8 @@
 // SMTP refusing (451) for five minutes of workflow time, on the time-skipping server with the real
 // activities, PostgreSQL and a real SMTP receiver: the e-mail goes out later, exactly once, and
 // meanwhile the retrying activity is visible to an operator, as the Web UI shows it (the pending
-// activity of DescribeWorkflowExecution, with its attempt and last failure).
+// activity of DescribeWorkflowExecution, with its attempt and last failure). A permanent refusal
+// (550) is not retried: the reminder is stored as failed and the insats goes on to its escalation.
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createActivities } from '../../activities';
@@ -31,31 +32,36 @@ afterAll(async () => {
   await env?.teardown();
 });
 
+/** A worker on a queue of its own and an insats on it, at Monday 2025-12-29 07:59: one minute before its bemanning reminder (due today) goes out. */
+async function scenario(insatsId: string) {
+  const taskQueue = `faults-${insatsId}`;
+  const worker = await createWorker({
+    connection: env.nativeConnection,
+    namespace: 'default',
+    taskQueue,
+    activities: createActivities({ database, mailer: createMailer(smtp.url, 'test@kundval.example'), notifyFallbackDomain: 'test.example' }),
+  });
+  const offset = parseLocalDateTime('2025-12-29T07:59').getTime() - (await env.currentTimeMs());
+  const clock: Clock = { now: () => new Date(Date.now() + offset) };
+  const sleepUntil = async (local: string) => {
+    const remaining = parseLocalDateTime(local).getTime() - ((await env.currentTimeMs()) + offset);
+    if (remaining > 0) await env.sleep(remaining);
+  };
+  const handle = env.client.workflow.getHandle(insatsWorkflowId(insatsId));
+  const start = () => createInsatsClient(env.client, { clock, taskQueue }).startInsats(bemanningDueMonday(insatsId));
+  return { worker, sleepUntil, handle, start };
+}
+
 describe('SMTP refusing for five minutes', () => {
   it('delivers the bemanning reminder once, after the refusals, and shows the retrying activity meanwhile', async () => {
     const insatsId = uniqueInsatsId('smtp-refusing');
-    const taskQueue = `faults-${insatsId}`;
-    const worker = await createWorker({
-      connection: env.nativeConnection,
-      namespace: 'default',
-      taskQueue,
-      activities: createActivities({ database, mailer: createMailer(smtp.url, 'test@kundval.example'), notifyFallbackDomain: 'test.example' }),
-    });
-    // Monday 2025-12-29 07:59, one minute before the bemanning reminder (due today) goes out.
-    const offset = parseLocalDateTime('2025-12-29T07:59').getTime() - (await env.currentTimeMs());
-    const clock: Clock = { now: () => new Date(Date.now() + offset) };
-    const scenarioNow = async () => (await env.currentTimeMs()) + offset;
-    const sleepUntil = async (local: string) => {
-      const remaining = parseLocalDateTime(local).getTime() - (await scenarioNow());
-      if (remaining > 0) await env.sleep(remaining);
-    };
-    const handle = env.client.workflow.getHandle(insatsWorkflowId(insatsId));
+    const { worker, sleepUntil, handle, start } = await scenario(insatsId);
     const reminderMail = () => smtp.received.filter((mail) => mail.subject?.includes(insatsId) && mail.subject.includes('bemanning'));
 
     await worker.runUntil(async () => {
-      await createInsatsClient(env.client, { clock, taskQueue }).startInsats(bemanningDueMonday(insatsId));
+      await start();
       await settled(env, handle.workflowId);
-      smtp.refuseAll();
+      smtp.refuseAll(451);
 
       await sleepUntil('2025-12-29T08:02');
       const { raw } = await handle.describe();
@@ -80,8 +86,43 @@ describe('SMTP refusing for five minutes', () => {
     expect(reminderMail()).toHaveLength(1);
     const rows = await database.notification.findMany({ where: { insatsId, rule: 'bemanning' } });
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ kind: 'reminder', lastError: null, messageId: reminderMail()[0]!.messageId });
+    expect(rows[0]).toMatchObject({ kind: 'reminder', status: 'sent', lastError: null, messageId: reminderMail()[0]!.messageId });
     expect(rows[0]!.sentAt).not.toBeNull();
     expect(rows[0]!.attempts).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe('SMTP refusing a reminder for good (550)', () => {
+  it('stores the reminder as failed after one attempt, and the insats escalates the next working day', async () => {
+    const insatsId = uniqueInsatsId('smtp-550');
+    const { worker, sleepUntil, handle, start } = await scenario(insatsId);
+    const mailTo = (kind: string) => smtp.received.filter((mail) => mail.subject?.includes(insatsId) && mail.subject.startsWith(kind));
+
+    await worker.runUntil(async () => {
+      await start();
+      await settled(env, handle.workflowId);
+      smtp.refuseAll(550);
+
+      await sleepUntil('2025-12-29T08:02');
+      const reminder = await eventually(
+        () => database.notification.findFirst({ where: { insatsId, rule: 'bemanning', kind: 'reminder', status: 'failed' } }).then((row) => row ?? undefined),
+        15_000,
+        'the refused reminder stored as failed',
+      );
+      expect(reminder).toMatchObject({ attempts: 1, sentAt: null, failureReason: expect.stringMatching(/^SMTP 550/) });
+      const { raw } = await handle.describe();
+      expect(raw.pendingActivities ?? []).toEqual([]);
+      smtp.accept();
+
+      // Bemanning was due Monday and is not met: the kvl is told at 08:00 on Tuesday.
+      await sleepUntil('2025-12-30T08:05');
+      await eventually(() => (mailTo('Försenad').length > 0 ? true : undefined), 15_000, 'the escalation after the failed reminder');
+      await settled(env, handle.workflowId);
+      await handle.terminate('test finished');
+    });
+
+    const rows = await database.notification.findMany({ where: { insatsId, rule: 'bemanning' }, orderBy: { createdAt: 'asc' } });
+    expect(rows.map((row) => [row.kind, row.status])).toEqual([['reminder', 'failed'], ['escalation', 'sent']]);
+    expect(mailTo('Försenad')).toHaveLength(1);
   });
 });

@@ -1,6 +1,6 @@
 // A real SMTP server on 127.0.0.1 that parses what it receives. It can refuse the next N messages
-// or every message until told otherwise (451, "try later"), and can answer slowly, to stand in
-// for a busy relay. Like a real relay it keeps a message only once it could confirm it (250): a
+// or every message until told otherwise, with a temporary 451 ("try later", a busy relay) or a
+// permanent reply such as 550 (the mailbox does not exist), and can answer slowly. Like a real relay it keeps a message only once it could confirm it (250): a
 // sender that vanished before the answer has not sent it. The tests and the bench (arrival times of
 // a burst) both use it.
 import { simpleParser, type ParsedMail } from 'mailparser';
@@ -11,6 +11,7 @@ export async function startSmtpReceiver(options: { delayMs?: number } = {}) {
   const arrivals = new Map<ParsedMail, number>();
   let refuseNext = 0;
   let refusing = false;
+  let refusalCode = 451;
   let refused = 0;
   const closedSessions = new Set<string>();
   const server = new SMTPServer({
@@ -25,7 +26,8 @@ export async function startSmtpReceiver(options: { delayMs?: number } = {}) {
         if (!refusing) refuseNext -= 1;
         refused += 1;
         stream.resume();
-        stream.on('end', () => callback(Object.assign(new Error('mailbox busy, try later'), { responseCode: 451 })));
+        const reply = refusalCode < 500 ? 'mailbox busy, try later' : 'mailbox unavailable';
+        stream.on('end', () => callback(Object.assign(new Error(reply), { responseCode: refusalCode })));
         return;
       }
       simpleParser(stream).then(async (mail) => {
@@ -47,16 +49,19 @@ export async function startSmtpReceiver(options: { delayMs?: number } = {}) {
     received,
     /** When the relay kept `mail` (epoch ms). */
     arrivedAt: (mail: ParsedMail) => arrivals.get(mail)!,
-    /** How many messages were answered 451 so far. */
+    /** How many messages were refused so far. */
     get refused() {
       return refused;
     },
-    refuse(count: number) {
+    /** Refuses the next `count` messages with `code` (4xx temporary, 5xx permanent). */
+    refuse(count: number, code = 451) {
       refuseNext = count;
+      refusalCode = code;
     },
-    /** Refuses every message until `accept()`. */
-    refuseAll() {
+    /** Refuses every message with `code` until `accept()`. */
+    refuseAll(code = 451) {
       refusing = true;
+      refusalCode = code;
     },
     accept() {
       refusing = false;
