@@ -16,6 +16,7 @@ import { calendarRoutes } from './calendar-routes';
 import { contactsRoutes } from './contacts-routes';
 import { deadlinesRoutes } from './deadlines-routes';
 import { idempotentPosts } from './idempotency';
+import { importRoutes } from './import-routes';
 import { insatserRoutes } from './insatser-routes';
 import { notificationsRoutes } from './notifications-routes';
 import { paymentRoutes } from './payment-routes';
@@ -55,6 +56,8 @@ export function createApp({ insatser, payments, database, clock = systemClock, s
       },
     }),
   );
+  // An import carries up to 500 aktualiseringar (api/import-insatser.ts); every other body is small.
+  app.use('/api/insatser/import', express.json({ limit: '1mb', strict: true }));
   app.use(express.json({ limit: '64kb', strict: true }));
 
   const document = openApiDocument();
@@ -88,6 +91,7 @@ export function createApp({ insatser, payments, database, clock = systemClock, s
     }),
   );
   app.use('/api', idempotentPosts(database));
+  app.use('/api/insatser/import', importRoutes({ insatser, clock, settings }));
   app.use('/api/insatser', insatserRoutes({ insatser, database, clock, settings }));
   app.use('/api/deadlines', deadlinesRoutes({ database }));
   app.use('/api/payment-runs', paymentRoutes({ payments, database }));

@@ -18,6 +18,17 @@ export function mayAktualisera(caller: Caller, kvl: string): boolean {
   return caller.role === 'kvl' && (caller.kvl === undefined || caller.kvl === kvl);
 }
 
+/**
+ * Bringing running insatser in (go-live, late registration): a kvl for its own insatser, or the
+ * operator for anyone's. The kvl a line must name, when the key is scoped to one; null when the
+ * caller may not import at all.
+ */
+export function importScopeOf(caller: Caller): { onlyKvl?: string } | null {
+  if (caller.role === 'operator') return {};
+  if (caller.role === 'kvl') return caller.kvl ? { onlyKvl: caller.kvl } : {};
+  return null;
+}
+
 export function mayRecordEvent(caller: Caller, type: InsatsEventType): boolean {
   return caller.role !== 'operator' && mayRecord(caller.role, type);
 }

@@ -4,9 +4,10 @@
 import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
 import type { InsatsClient } from '../client/insats-client';
-import { aktualiseringSchema, checkAktualisering, insatsEventSchema, localDateOf, type Settings } from '../domain';
+import { aktualiseringSchema, insatsEventSchema, localDateOf, type Settings } from '../domain';
 import type { Clock } from '../platform/clock';
 import type { Database } from '../platform/database';
+import { aktualisera } from './aktualisera';
 import { callerOf } from './auth';
 import { mayAktualisera, mayRecordEvent, partyOf } from './caller';
 import { projectionWait } from './projection-wait';
@@ -34,30 +35,9 @@ export function insatserRoutes({ insatser, database, clock, settings }: { insats
     if (!mayAktualisera(caller, aktualisering.kvl)) {
       throw new HttpProblem(403, 'Forbidden', caller.role === 'kvl' ? `this key acts for kvl ${caller.kvl}` : 'only a kvl aktualiserar an insats');
     }
-    const today = localDateOf(clock.now());
-    const aktualiseringsdatum = aktualisering.aktualiseringsdatum ?? today;
-    const { rulebook, problems } = checkAktualisering({ ...aktualisering, aktualiseringsdatum }, today, settings);
-    if (problems.length > 0) throw new HttpProblem(422, 'Aktualisering not accepted', problems.join('; '));
-
-    const { workflowId } = await insatser.startInsats({
-      insatsId: aktualisering.id,
-      insatstyp: aktualisering.insatstyp,
-      rulebook,
-      beslutsdatum: aktualisering.beslutsdatum,
-      aktualiseringsdatum,
-      anordnare: aktualisering.anordnare,
-      kvl: aktualisering.kvl,
-      kundId: aktualisering.kundId,
-      kund: { ekonomisktBistand: aktualisering.kund.ekonomisktBistand, arbetsformaga: aktualisering.kund.arbetsformaga },
-      ...(aktualisering.slutdatum ? { slutdatum: aktualisering.slutdatum } : {}),
-      ...(aktualisering.praktikBehov !== undefined ? { praktikBehov: aktualisering.praktikBehov } : {}),
-      settings,
-    });
-    await stored.insats(aktualisering.id);
-    response
-      .status(201)
-      .location(`/api/insatser/${aktualisering.id}`)
-      .json({ id: aktualisering.id, workflowId, rulebook, insatstyp: aktualisering.insatstyp, aktualiseringsdatum });
+    const started = await aktualisera(aktualisering, { insatser, clock, settings });
+    await stored.insats(started.id);
+    response.status(201).location(`/api/insatser/${started.id}`).json(started);
   });
 
   router.get('/', async (request, response) => {

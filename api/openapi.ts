@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 document, generated from the same zod schemas the routes parse with.
 import { z } from 'zod';
-import { aktualiseringSchema, contactKeySchema, contactSchema, insatsEventSchema } from '../domain';
+import { aktualiseringSchema, contactKeySchema, contactSchema, insatsEventSchema, progressSchema } from '../domain';
+import { IMPORT_MAX_LINES } from './import-insatser';
 import { insatsReadSchema, timelinePageSchema } from './insats-read-schemas';
 import {
   calendarParamSchema,
@@ -24,6 +25,12 @@ function parameters(schema: z.ZodObject, location: 'query' | 'path') {
     required: location === 'path' || (required.has(name) && property.default === undefined),
     schema: property,
   }));
+}
+
+/** The aktualisering with its `progress` as the named Progress schema, so readers find it described once. */
+function withProgressRef(schema: Record<string, unknown>) {
+  const properties = schema.properties as Record<string, unknown>;
+  return { ...schema, properties: { ...properties, progress: { $ref: '#/components/schemas/Progress' } } };
 }
 
 const problem = (description: string) => ({
@@ -62,7 +69,7 @@ export function openApiDocument() {
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'An API key from `npm run apikey -- create`' } },
       schemas: {
-        Aktualisering: jsonSchema(aktualiseringSchema),
+        Aktualisering: withProgressRef(jsonSchema(aktualiseringSchema)),
         InsatsEvent: jsonSchema(insatsEventSchema),
         Insats: jsonSchema(insatsReadSchema),
         TimelinePage: jsonSchema(timelinePageSchema),
@@ -84,6 +91,25 @@ export function openApiDocument() {
             failedAt: { type: ['string', 'null'], format: 'date-time' },
             sentAt: { type: ['string', 'null'], format: 'date-time' },
             attempts: { type: 'integer' },
+          },
+        },
+        Progress: {
+          ...jsonSchema(progressSchema),
+          description: 'What an insats brought in late (go-live, late registration) has already done; it owes only what falls due from its aktualiseringsdatum on. Every date lies between beslutsdatum and aktualiseringsdatum; `reportedThrough` is a month before the aktualiseringsdatum\'s; every field but `bemannadOn` needs `bemannadOn`.',
+        },
+        ImportResult: {
+          type: 'object',
+          required: ['line', 'id', 'result'],
+          properties: {
+            line: { type: 'integer', description: 'The line’s place in `insatser`, from 1' },
+            id: { type: ['string', 'null'], description: 'The line’s id; null when it has none' },
+            result: {
+              type: 'string',
+              enum: ['created', 'exists', 'refused'],
+              description: '`exists`: an insats with this id already exists (imported before, or aktualiserad), and nothing changed; `refused`: nothing was created',
+            },
+            reason: { type: 'string', description: 'With `refused`: every problem' },
+            invalidParams: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, reason: { type: 'string' } } }, description: 'With `refused`: the path in the line of each bad field' },
           },
         },
         Problem: {
@@ -111,13 +137,44 @@ export function openApiDocument() {
             ...errors,
             '403': problem('The key may not aktualisera (not a kvl, or another kvl)'),
             '409': problem('An insats with this id exists'),
-            '422': problem('Not eligible: every failed condition with its section'),
+            '422': problem('Not accepted: every failed eligibility condition with its section, every date out of bounds, every progress that cannot be; `invalidParams` names each field one is about'),
           },
         },
         get: {
           summary: 'The insatser the caller may see, with filters and cursor pagination',
           parameters: parameters(listInsatserQuerySchema, 'query'),
           responses: { '200': json('A page of insatser and the next cursor'), ...errors },
+        },
+      },
+      '/api/insatser/import': {
+        post: {
+          summary: `Bring running insatser in, at go-live or registered late (kvl for its own, operator): up to ${IMPORT_MAX_LINES} aktualiseringar with their progress, one result per line`,
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['insatser'],
+                  additionalProperties: false,
+                  properties: { insatser: { type: 'array', minItems: 1, maxItems: IMPORT_MAX_LINES, items: { $ref: '#/components/schemas/Aktualisering' } } },
+                },
+              },
+            },
+          },
+          responses: {
+            '200': json('One result per line, in order, and the count of each result; running the same import again says `exists` for every line it created', {
+              type: 'object',
+              required: ['results', 'summary'],
+              properties: {
+                results: { type: 'array', items: { $ref: '#/components/schemas/ImportResult' } },
+                summary: { type: 'object', properties: { created: { type: 'integer' }, exists: { type: 'integer' }, refused: { type: 'integer' } } },
+              },
+            }),
+            ...errors,
+            '403': problem('The key may not import (not a kvl or the operator)'),
+            '413': problem(`More than ${IMPORT_MAX_LINES} insatser, or a body over 1 MB`),
+          },
         },
       },
       '/api/insatser/{id}': {

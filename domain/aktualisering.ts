@@ -2,11 +2,11 @@
 // Eligibility at aktualisering), dates the rules can stand behind, and a progress that fits them.
 // One check for the API, the import and the simulator.
 import { addDays, addMonths, type LocalDate } from './calendar';
-import { checkEligibility } from './eligibility';
+import { checkEligibility, type EligibilityCondition } from './eligibility';
 import { rulebookFor, type Insatstyp, type Rulebook } from './insatstyp';
 import type { Kund } from './kund';
 import { addPeriod } from './period';
-import { progressProblems, type Progress } from './progress';
+import { progressIssues, type Progress } from './progress';
 import { settingsWithDefaults } from './settings-overrides';
 import type { Settings } from './settings';
 
@@ -14,7 +14,24 @@ export interface AktualiseringCheck {
   rulebook: Rulebook;
   /** Every reason it is refused, with its section or setting; empty when accepted. */
   problems: string[];
+  /** The same reasons in the same order, each with the field it is about. */
+  issues: AktualiseringIssue[];
 }
+
+export interface AktualiseringIssue {
+  /** The aktualisering's field as a path (`beslutsdatum`, `kund.arbetsformaga`, `progress.bemannadOn`); absent when no one field is. */
+  field?: string;
+  message: string;
+}
+
+// The kund fact each eligibility condition reads; a kund outside every målgrupp is about several.
+const ELIGIBILITY_FIELD: Record<EligibilityCondition, string | undefined> = {
+  insatstyp: 'insatstyp',
+  malgrupp: undefined,
+  arbetshinder: 'kund.arbetshinder',
+  arbetsformaga: 'kund.arbetsformaga',
+  'af-program': 'kund.afProgram',
+};
 
 export interface AktualiseringDates {
   beslutsdatum: LocalDate;
@@ -23,24 +40,30 @@ export interface AktualiseringDates {
 }
 
 /** Every date of an aktualisering outside the bounds the rules hold (settings `aktualisering.*`). */
-export function dateBoundProblems({ beslutsdatum, aktualiseringsdatum, slutdatum }: AktualiseringDates, today: LocalDate, pinned: Settings): string[] {
+export function dateBoundProblems(dates: AktualiseringDates, today: LocalDate, pinned: Settings): string[] {
+  return dateBoundIssues(dates, today, pinned).map((issue) => issue.message);
+}
+
+/** The same, each with the date it is about. */
+export function dateBoundIssues({ beslutsdatum, aktualiseringsdatum, slutdatum }: AktualiseringDates, today: LocalDate, pinned: Settings): AktualiseringIssue[] {
   const { earliestBeslutsdatum, maxYearsBeforeAktualisering, longestInsatstid } = settingsWithDefaults(pinned).aktualisering;
-  const problems: string[] = [];
+  const issues: AktualiseringIssue[] = [];
+  const problem = (field: keyof AktualiseringDates, message: string) => issues.push({ field, message });
   if (beslutsdatum < earliestBeslutsdatum) {
-    problems.push(`beslutsdatum ${beslutsdatum} is before ${earliestBeslutsdatum}, the earliest rulebook this service holds (setting aktualisering.earliestBeslutsdatum)`);
+    problem('beslutsdatum', `beslutsdatum ${beslutsdatum} is before ${earliestBeslutsdatum}, the earliest rulebook this service holds (setting aktualisering.earliestBeslutsdatum)`);
   }
   const earliestForAktualisering = addMonths(aktualiseringsdatum, -12 * maxYearsBeforeAktualisering);
   if (beslutsdatum < earliestForAktualisering) {
-    problems.push(`beslutsdatum ${beslutsdatum} is more than ${maxYearsBeforeAktualisering} years before aktualiseringsdatum ${aktualiseringsdatum} (setting aktualisering.maxYearsBeforeAktualisering)`);
+    problem('beslutsdatum', `beslutsdatum ${beslutsdatum} is more than ${maxYearsBeforeAktualisering} years before aktualiseringsdatum ${aktualiseringsdatum} (setting aktualisering.maxYearsBeforeAktualisering)`);
   }
-  if (beslutsdatum > aktualiseringsdatum) problems.push(`beslutsdatum ${beslutsdatum} is after aktualiseringsdatum ${aktualiseringsdatum}`);
-  if (aktualiseringsdatum > today) problems.push(`aktualiseringsdatum ${aktualiseringsdatum} is in the future`);
-  if (slutdatum && slutdatum < beslutsdatum) problems.push(`slutdatum ${slutdatum} is before beslutsdatum ${beslutsdatum}`);
+  if (beslutsdatum > aktualiseringsdatum) problem('beslutsdatum', `beslutsdatum ${beslutsdatum} is after aktualiseringsdatum ${aktualiseringsdatum}`);
+  if (aktualiseringsdatum > today) problem('aktualiseringsdatum', `aktualiseringsdatum ${aktualiseringsdatum} is in the future`);
+  if (slutdatum && slutdatum < beslutsdatum) problem('slutdatum', `slutdatum ${slutdatum} is before beslutsdatum ${beslutsdatum}`);
   const latestSlutdatum = addDays(addPeriod(beslutsdatum, longestInsatstid), -1);
   if (slutdatum && slutdatum > latestSlutdatum) {
-    problems.push(`slutdatum ${slutdatum} is after ${latestSlutdatum}, the longest insatstid from beslutsdatum (setting aktualisering.longestInsatstid)`);
+    problem('slutdatum', `slutdatum ${slutdatum} is after ${latestSlutdatum}, the longest insatstid from beslutsdatum (setting aktualisering.longestInsatstid)`);
   }
-  return problems;
+  return issues;
 }
 
 export function checkAktualisering(
@@ -50,8 +73,11 @@ export function checkAktualisering(
 ): AktualiseringCheck {
   const { insatstyp, beslutsdatum, aktualiseringsdatum, kund, progress } = aktualisering;
   const eligibility = checkEligibility({ kund, insatstyp, beslutsdatum }, settings);
-  const problems = eligibility.failures.map((failure) => `${failure.message} (${failure.section})`);
-  problems.push(...dateBoundProblems(aktualisering, today, settings));
-  if (progress) problems.push(...progressProblems(progress, beslutsdatum, aktualiseringsdatum));
-  return { rulebook: rulebookFor(beslutsdatum, settings), problems };
+  const issues: AktualiseringIssue[] = eligibility.failures.map((failure) => {
+    const field = ELIGIBILITY_FIELD[failure.condition];
+    return { ...(field ? { field } : {}), message: `${failure.message} (${failure.section})` };
+  });
+  issues.push(...dateBoundIssues(aktualisering, today, settings));
+  if (progress) issues.push(...progressIssues(progress, beslutsdatum, aktualiseringsdatum));
+  return { rulebook: rulebookFor(beslutsdatum, settings), problems: issues.map((issue) => issue.message), issues };
 }

@@ -2,6 +2,7 @@
 // insats that has run for months elsewhere (go-live, or registered late) owes only what falls due
 // from its aktualiseringsdatum on (2023 §6.4 "varje månad som en kund är aktuell i en insats").
 import { z } from 'zod';
+import type { AktualiseringIssue } from './aktualisering';
 import type { LocalDate } from './calendar';
 import { monthOf, type YearMonth } from './months';
 
@@ -30,7 +31,13 @@ export type Progress = z.infer<typeof progressSchema>;
 
 /** Every reason `progress` cannot be true of an insats decided on `beslutsdatum` and aktualiserad on `aktualiseringsdatum`. */
 export function progressProblems(progress: Progress, beslutsdatum: LocalDate, aktualiseringsdatum: LocalDate): string[] {
-  const problems: string[] = [];
+  return progressIssues(progress, beslutsdatum, aktualiseringsdatum).map((issue) => issue.message);
+}
+
+/** The same reasons, each with the progress field it is about. */
+export function progressIssues(progress: Progress, beslutsdatum: LocalDate, aktualiseringsdatum: LocalDate): AktualiseringIssue[] {
+  const issues: AktualiseringIssue[] = [];
+  const problem = (field: keyof Progress, message: string) => issues.push({ field: `progress.${field}`, message });
   const dates: [keyof Progress, LocalDate | undefined][] = [
     ['bemannadOn', progress.bemannadOn],
     ['uppdragInlagtOn', progress.uppdragInlagtOn],
@@ -41,14 +48,14 @@ export function progressProblems(progress: Progress, beslutsdatum: LocalDate, ak
   ];
   for (const [field, date] of dates) {
     if (!date) continue;
-    if (date < beslutsdatum) problems.push(`progress.${field} ${date} is before beslutsdatum ${beslutsdatum}`);
-    if (date > aktualiseringsdatum) problems.push(`progress.${field} ${date} is after aktualiseringsdatum ${aktualiseringsdatum}`);
+    if (date < beslutsdatum) problem(field, `progress.${field} ${date} is before beslutsdatum ${beslutsdatum}`);
+    if (date > aktualiseringsdatum) problem(field, `progress.${field} ${date} is after aktualiseringsdatum ${aktualiseringsdatum}`);
   }
   const reported: YearMonth | undefined = progress.reportedThrough;
-  if (reported && reported < monthOf(beslutsdatum)) problems.push(`progress.reportedThrough ${reported} is before the month of beslutsdatum ${beslutsdatum}`);
-  if (reported && reported >= monthOf(aktualiseringsdatum)) problems.push(`progress.reportedThrough ${reported} must be a month before the month of aktualiseringsdatum ${aktualiseringsdatum}`);
+  if (reported && reported < monthOf(beslutsdatum)) problem('reportedThrough', `progress.reportedThrough ${reported} is before the month of beslutsdatum ${beslutsdatum}`);
+  if (reported && reported >= monthOf(aktualiseringsdatum)) problem('reportedThrough', `progress.reportedThrough ${reported} must be a month before the month of aktualiseringsdatum ${aktualiseringsdatum}`);
   const staffed = ['uppdragInlagtOn', 'planGodkandOn', 'reportedThrough', 'lastTrepartOn', 'arbetsplatsStartadOn', 'omprovningOn'] as const;
   const needsBemanning = staffed.filter((field) => progress[field] !== undefined);
-  if (!progress.bemannadOn && needsBemanning.length > 0) problems.push(`progress.bemannadOn is needed with progress.${needsBemanning.join(', progress.')}`);
-  return problems;
+  if (!progress.bemannadOn && needsBemanning.length > 0) problem('bemannadOn', `progress.bemannadOn is needed with progress.${needsBemanning.join(', progress.')}`);
+  return issues;
 }

@@ -1,6 +1,7 @@
 // A running API on real parts: the Temporal dev server, a worker with real activities, the test
 // database, a real SMTP receiver, and API keys for every role.
 import type { Server } from 'node:http';
+import type { Client } from '@temporalio/client';
 import type { Worker } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import { createApiKey, type NewApiKey } from '../../api/api-keys';
@@ -18,6 +19,8 @@ import { startDevServer, uniqueInsatsId } from '../helpers/temporal';
 export interface Harness {
   baseUrl: string;
   database: Database;
+  /** The Temporal client, to look at a workflow the API started (or did not). */
+  temporal: Client;
   token: (who: string) => string;
   request: (method: string, path: string, options?: { as?: string; body?: unknown; headers?: Record<string, string> }) => Promise<Response>;
   close: () => Promise<void>;
@@ -48,6 +51,7 @@ export async function startHarness(databaseUrl: string, keys: Record<string, New
   return {
     baseUrl,
     database,
+    temporal: env.client,
     token,
     request: (method, path, { as, body, headers = {} } = {}) =>
       fetch(`${baseUrl}${path}`, {

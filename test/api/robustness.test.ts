@@ -68,7 +68,7 @@ describe('fuzzing every endpoint', () => {
     const before = await rowCounts();
     const statuses = new Map<number, number>();
     const endpoints = [
-      'POST /api/insatser', `POST /api/insatser/${insatsId}/events`, 'GET /api/insatser', 'GET /api/deadlines', 'GET /api/insatser/:id', 'GET /api/insatser/:id/timeline', 'GET /api/calendar/:file',
+      'POST /api/insatser', 'POST /api/insatser/import', `POST /api/insatser/${insatsId}/events`, 'GET /api/insatser', 'GET /api/deadlines', 'GET /api/insatser/:id', 'GET /api/insatser/:id/timeline', 'GET /api/calendar/:file',
       'POST /api/payment-runs', 'GET /api/payment-runs/:id', 'GET /api/payment-runs/2025-11/anordnare/:id', 'POST /api/payment-runs/:id/approve', 'POST /api/payment-runs/:id/export',
       'GET /api/notifications', 'GET /api/contacts', 'PUT /api/contacts/kvl/:id', 'PUT /api/contacts/:id/k1', 'DELETE /api/contacts/kvl/:id',
     ];
@@ -119,6 +119,7 @@ describe('OpenAPI', () => {
     expect(operations.sort()).toEqual(
       [
         'POST /api/insatser',
+        'POST /api/insatser/import',
         'GET /api/insatser',
         'GET /api/insatser/{id}',
         'GET /api/insatser/{id}/timeline',
