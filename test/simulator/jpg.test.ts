@@ -133,8 +133,9 @@ describe('JPG: every deadline missed is escalated at 08:00 on the next working d
     it(name, () => expectEscalated(run.timeline, deadline));
   }
 
-  it('escalates bemanning weekly up its chain: the kundkoordinator a week later (2023 §6.2.1)', () => {
+  it('escalates bemanning up its chain: the owner and the kvl the next working day, the kundkoordinator a week later (2023 §6.2.1)', () => {
     expect(entries(run.timeline, { kind: 'escalation', rule: 'bemanning' })).toEqual([
+      { at: '2023-04-11T08:00:00+02:00', kind: 'escalation', rule: 'bemanning', due: '2023-04-06', to: ['anordnare:a1'] },
       { at: '2023-04-11T08:00:00+02:00', kind: 'escalation', rule: 'bemanning', due: '2023-04-06', to: ['kvl:k1'] },
       { at: '2023-04-18T08:00:00+02:00', kind: 'escalation', rule: 'bemanning', due: '2023-04-06', to: ['kundkoordinator'] },
     ]);
@@ -161,13 +162,13 @@ describe('JPG: a late månadsrapport over Easter (scenarios/jpg-sen-manadsrappor
     run = await simulator.run(scenarioFile('jpg-sen-manadsrapport.yaml'));
   });
 
-  it('reminds on Skärtorsdagen for a report due on Långfredagen, escalates to the kvl after Annandag påsk and weekly (2023 §6.4)', () => {
+  it('reminds on Skärtorsdagen for a report due on Långfredagen, tells the anordnare and escalates to the kvl after Annandag påsk, once (2023 §6.4)', () => {
     expect(entries(run.timeline, { rule: 'manadsrapport', due: '2023-04-07' }).map(({ at, kind, to }) => [at, kind, to])).toEqual([
       ['2023-04-01T00:00:00+02:00', 'deadline-set', ['anordnare:a1']],
       ['2023-04-06T08:00:00+02:00', 'reminder', ['anordnare:a1']],
       ['2023-04-08T00:00:00+02:00', 'deadline-missed', ['anordnare:a1']],
+      ['2023-04-11T08:00:00+02:00', 'escalation', ['anordnare:a1']],
       ['2023-04-11T08:00:00+02:00', 'escalation', ['kvl:k1']],
-      ['2023-04-18T08:00:00+02:00', 'escalation', ['kvl:k1']],
       [expect.stringMatching(/^2023-04-19T10:00/), 'deadline-met', undefined],
     ]);
   });

@@ -124,6 +124,8 @@ export function expectEscalated(timeline: TimelineEntry[], { rule, due, escalate
   const [missed] = entries(timeline, { kind: 'deadline-missed', rule, due });
   expect(missed, `${rule} due ${due} is missed`).toBeDefined();
   expect(missed!.at.slice(0, 16)).toBe(`${addDays(due, 1)}T00:00`);
-  const [first] = entries(timeline, { kind: 'escalation', rule, due });
-  expect(first, `${rule} due ${due} is escalated`).toEqual({ at: escalatedAt, kind: 'escalation', rule, due, to: [to] });
+  // The owner is told it is late, and the first role of the chain is escalated to, at the same instant.
+  const escalations = entries(timeline, { kind: 'escalation', rule, due });
+  expect(escalations.find((entry) => entry.to?.[0] === missed!.to?.[0]), `${rule} due ${due}: the owner is told`).toEqual({ at: escalatedAt, kind: 'escalation', rule, due, to: missed!.to });
+  expect(escalations.find((entry) => entry.to?.[0] === to), `${rule} due ${due} is escalated`).toEqual({ at: escalatedAt, kind: 'escalation', rule, due, to: [to] });
 }
