@@ -113,8 +113,9 @@ describe('AMI1: every deadline missed is escalated at 08:00 on the next working 
     it(name, () => expectEscalated(run.timeline, deadline));
   }
 
-  it('escalates bemanning a week later to the kundkoordinator (2023 §6.2.1)', () => {
+  it('tells the anordnare it is late, escalates bemanning to the kvl, and a week later to the kundkoordinator (2023 §6.2.1)', () => {
     expect(entries(run.timeline, { kind: 'escalation', rule: 'bemanning' }).map(({ at, to }) => [at, to])).toEqual([
+      ['2025-12-11T08:00:00+01:00', ['anordnare:a1']],
       ['2025-12-11T08:00:00+01:00', ['kvl:k1']],
       ['2025-12-18T08:00:00+01:00', ['kundkoordinator']],
     ]);
