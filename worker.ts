@@ -52,6 +52,9 @@ export async function createWorker({ connection, namespace, activities, workflow
     // an evicted one is rebuilt by replay on its next task.
     maxCachedWorkflows: tuning.workerMaxCachedWorkflows ?? 2000,
     maxConcurrentActivityTaskExecutions: tuning.workerMaxConcurrentActivities ?? 100,
+    // After a worker dies, an insats's next task waits this long on the dead worker's sticky queue
+    // before any worker may take it: short, so an event answers within 2 s of a restart.
+    stickyQueueScheduleToStartTimeout: '1 second',
   });
 }
 

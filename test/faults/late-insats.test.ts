@@ -42,7 +42,7 @@ beforeAll(async () => {
   await new Promise((resolve) => server.once('listening', resolve));
   const address = server.address();
   baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  kvlToken = (await createApiKey(database, { role: 'kvl', kvlId: kvl, name: 'Karin' })).token;
+  kvlToken = (await createApiKey(database, { role: 'kvl', kvl, name: 'Karin' })).token;
 });
 afterAll(async () => {
   await Promise.all(workers.map((worker) => worker.kill('SIGKILL')));
@@ -78,15 +78,15 @@ describe('an FJP decided 2023-10-02, brought in on 2026-12-02 with its progress'
       ],
     });
     expect(imported.status).toBe(200);
-    expect((await imported.json()).results).toEqual([{ line: 1, id, result: 'created' }]);
+    expect(((await imported.json()) as { results: unknown[] }).results).toEqual([{ line: 1, id, result: 'created' }]);
 
     const read = await eventually(async () => {
       const response = await request('GET', `/api/insatser/${id}`);
-      return response.status === 200 ? response.json() : undefined;
+      return response.status === 200 ? ((await response.json()) as { phase: string; openDeadlines: { rule: string; due: string }[] }) : undefined;
     }, 15_000, 'the imported insats to be readable');
     expect(read.phase).toBe('pagaende');
     // Three years of deadlines fell due before go-live; only these are owed (2023 §6.4, §6.5, §7).
-    expect(read.openDeadlines.map((deadline: { rule: string; due: string }) => [deadline.rule, deadline.due]).sort()).toEqual([
+    expect(read.openDeadlines.map((deadline) => [deadline.rule, deadline.due]).sort()).toEqual([
       ['manadsrapport', '2026-12-07'],
       ['omprovning', '2027-12-01'],
       ['trepart', '2026-12-02'],
