@@ -15,6 +15,7 @@ import { createWorker } from '../../worker';
 import { insatsWorkflowId } from '../../workflows/ids';
 import { startSmtpReceiver, type SmtpReceiver } from '../helpers/smtp-receiver';
 import { settled, startTimeSkippingServer, uniqueInsatsId } from '../helpers/temporal';
+import { failedNotificationsKey } from '../../workflows/search-attributes';
 import { eventually } from '../helpers/wait';
 import { bemanningDueMonday } from './burst';
 
@@ -118,11 +119,17 @@ describe('SMTP refusing a reminder for good (550)', () => {
       await sleepUntil('2025-12-30T08:05');
       await eventually(() => (mailTo('Försenad').length > 0 ? true : undefined), 15_000, 'the escalation after the failed reminder');
       await settled(env, handle.workflowId);
+      // Operators see it: on the timeline, and counted in the FailedNotifications search attribute.
+      const { typedSearchAttributes } = await handle.describe();
+      expect(typedSearchAttributes.get(failedNotificationsKey)).toBe(1);
       await handle.terminate('test finished');
     });
 
-    const rows = await database.notification.findMany({ where: { insatsId, rule: 'bemanning' }, orderBy: { createdAt: 'asc' } });
-    expect(rows.map((row) => [row.kind, row.status])).toEqual([['reminder', 'failed'], ['escalation', 'sent']]);
-    expect(mailTo('Försenad')).toHaveLength(1);
+    const rows = await database.notification.findMany({ where: { insatsId, rule: 'bemanning' }, orderBy: [{ createdAt: 'asc' }, { recipientRole: 'asc' }] });
+    // The anordnare is told it is late and the kvl is escalated to, both on time after the failed reminder.
+    expect(rows.map((row) => [row.kind, row.recipientRole, row.status])).toEqual([['reminder', 'anordnare', 'failed'], ['escalation', 'anordnare', 'sent'], ['escalation', 'kvl', 'sent']]);
+    expect(mailTo('Försenad')).toHaveLength(2);
+    const failed = await database.timelineEntry.findMany({ where: { insatsId, kind: 'notification-failed' } });
+    expect(failed.map((entry) => (entry.entry as { rule?: string }).rule)).toEqual(['bemanning']);
   });
 });
