@@ -108,24 +108,24 @@ describe('bonus', () => {
     const approved = uniqueInsatsId('jpg-bonus');
     const notApproved = uniqueInsatsId('jpg-nobonus');
     const events = (withApproval: boolean) => [
-      { at: '2023-03-01T09:00', type: 'aktualiserad' },
-      { at: '2023-03-02T09:00', type: 'bemannad' },
-      { at: '2023-04-05T10:00', type: 'manadsrapport-klar', month: '2023-03' },
-      { at: '2023-04-08T10:00', type: 'manadsrapport-godkand', month: '2023-03' },
-      { at: '2023-04-20T10:00', type: 'avslut', orsak: 'arbete', anstallning: { form: 'tillsvidare', omfattning: 100 } },
-      { at: '2023-05-02T10:00', type: 'slutrapport-inlamnad' },
-      { at: '2023-05-04T10:00', type: 'manadsrapport-klar', month: '2023-04' },
-      { at: '2023-05-09T10:00', type: 'manadsrapport-godkand', month: '2023-04' },
-      { at: '2023-10-21T10:00', type: 'bonusrapport-inlamnad' },
-      ...(withApproval ? [{ at: '2023-10-25T10:00', type: 'bonus-godkand' }] : []),
+      { at: '2023-06-01T09:00', type: 'aktualiserad' },
+      { at: '2023-06-02T09:00', type: 'bemannad' },
+      { at: '2023-07-05T10:00', type: 'manadsrapport-klar', month: '2023-06' },
+      { at: '2023-07-07T10:00', type: 'manadsrapport-godkand', month: '2023-06' },
+      { at: '2023-07-20T10:00', type: 'avslut', orsak: 'arbete', anstallning: { form: 'tillsvidare', omfattning: 100 } },
+      { at: '2023-08-02T10:00', type: 'slutrapport-inlamnad' },
+      { at: '2023-08-04T10:00', type: 'manadsrapport-klar', month: '2023-07' },
+      { at: '2023-08-09T10:00', type: 'manadsrapport-godkand', month: '2023-07' },
+      { at: '2024-01-22T10:00', type: 'bonusrapport-inlamnad' },
+      ...(withApproval ? [{ at: '2024-01-25T10:00', type: 'bonus-godkand' }] : []),
     ];
     for (const [id, withApproval] of [[approved, true], [notApproved, false]] as const) {
-      const { timeline } = await simulate({ insats: { id, typ: 'JPG', beslutsdatum: '2023-03-01', anordnare: 'a-bonus', kvl: 'k1', kund: { ...kund, alder: 22 } }, events: events(withApproval), until: '2023-10-31' });
+      const { timeline } = await simulate({ insats: { id, typ: 'JPG', beslutsdatum: '2023-06-01', anordnare: 'a-bonus', kvl: 'k1', kund: { ...kund, alder: 22 } }, events: events(withApproval), until: '2024-01-31' });
       expect(timeline.filter((entry) => entry.kind === 'event-rejected')).toEqual([]);
     }
     expect(await database.payableItem.findMany({ where: { insatsId: notApproved, kind: 'bonus' } })).toEqual([]);
-    await run('2023-11');
-    expect(await lines(approved, '2023-11')).toContainEqual(expect.objectContaining({ kind: 'bonus', amountOre: 1_800_000, rule: '2023 §9.2 100 %' }));
+    await run('2024-02');
+    expect(await lines(approved, '2024-02')).toContainEqual(expect.objectContaining({ kind: 'bonus', amountOre: 1_800_000, rule: '2023 §9.2 100 %' }));
     expect((await lines(notApproved)).filter((line) => line.kind === 'bonus')).toEqual([]);
   });
 
