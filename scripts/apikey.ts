@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util';
 import { createApiKey, listApiKeys, newApiKeySchema, revokeApiKey } from '../api/api-keys';
 import { openServiceDatabase } from './service-database';
+import { exitWith } from './exit-with';
 
 const USAGE = `usage:
   npm run apikey -- create --role <anordnare|kvl|arbetsledare|operator> [--anordnare <id>] [--kvl <id>] [--name <text>]
@@ -57,10 +58,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+exitWith(main);

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { listContacts, removeContact, setContact } from '../api/contacts';
 import { contactKeySchema, contactSchema } from '../domain';
 import { openServiceDatabase } from './service-database';
+import { exitWith } from './exit-with';
 
 const USAGE = `usage:
   npm run contacts -- set <anordnare|kvl|arbetsledare|kundkoordinator|operator> <actorId> <email>
@@ -66,10 +67,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+exitWith(main);

@@ -10,6 +10,7 @@ import { readConfig } from '../platform/config';
 import { systemClock } from '../platform/clock';
 import { loadSettings } from '../platform/settings-file';
 import { ImportFileError, readImportFile } from './import-file';
+import { exitWith } from './exit-with';
 
 const USAGE = 'usage: npm run import -- <file.csv|file.json>';
 
@@ -52,10 +53,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(error);
-    process.exit(3);
-  },
-);
+exitWith(main, 3);

@@ -9,6 +9,7 @@ import { parseScenario, ScenarioError, type Scenario } from '../simulator/scenar
 import { startTimeSkippingServer } from '../simulator/time-skipping';
 import { bundleWorkflows } from '../worker';
 import { installTemporalRuntime } from '../platform/temporal-runtime';
+import { exitWith } from './exit-with';
 
 const USAGE = 'usage: npm run simulate -- <scenario.yaml|json> [--json]';
 
@@ -57,10 +58,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+exitWith(main);
