@@ -12,9 +12,14 @@ import { startTimeSkippingServer } from '../simulator/time-skipping';
 import { bundleWorkflows } from '../worker';
 import { installTemporalRuntime } from '../platform/temporal-runtime';
 
-const files = process.argv.slice(2);
-if (files.length === 0) {
-  console.error('usage: npm run record-histories -- <scenario.yaml…>');
+// `--as <label>` names the files `<scenario>.<label>.runN.json`: histories of a newer workflow path
+// sit beside the older ones, which are never overwritten.
+const args = process.argv.slice(2);
+const labelAt = args.indexOf('--as');
+const label = labelAt >= 0 ? args.splice(labelAt, 2)[1] : undefined;
+const files = args;
+if (files.length === 0 || (labelAt >= 0 && !/^[a-z0-9-]+$/.test(label ?? ''))) {
+  console.error('usage: npm run record-histories -- [--as <label>] <scenario.yaml…>');
   process.exit(2);
 }
 installTemporalRuntime('ERROR');
@@ -24,8 +29,8 @@ try {
     const scenario = parseScenario(parseYaml(await readFile(file, 'utf8')));
     const { runs } = await runScenario(scenario, { env, workflowBundle });
     for (const [index, run] of runs.entries()) {
-      const target = join('test', 'replay', 'histories', `${basename(file, extname(file))}.run${index + 1}.json`);
-      await writeFile(target, `${JSON.stringify(historyToJson(run.history))}\n`);
+      const target = join('test', 'replay', 'histories', `${basename(file, extname(file))}${label ? `.${label}` : ''}.run${index + 1}.json`);
+      await writeFile(target, `${JSON.stringify(historyToJson(run.history))}\n`, { flag: 'wx' });
       console.log(`${target}: ${run.history.events?.length} events`);
     }
   }
