@@ -20,6 +20,7 @@ import { createWorker } from '../worker';
 import { insatsWorkflowId } from '../workflows/ids';
 import { recordingActivities } from './recording-activities';
 import type { Scenario } from './scenario';
+import { quietBeforeUpdate, settled } from './settle';
 
 export interface ScenarioRun {
   timeline: TimelineEntry[];
@@ -41,16 +42,23 @@ async function fetchRuns(env: TestWorkflowEnvironment, workflowId: string, first
   return runs;
 }
 
-/** Waits (in real time) until the workflow has no pending workflow task or activity. */
-export async function settled(env: TestWorkflowEnvironment, workflowId: string): Promise<void> {
-  const handle = env.client.workflow.getHandle(workflowId);
-  for (const started = Date.now(); Date.now() - started < 30_000; ) {
-    const { raw, status } = await handle.describe();
-    if (status.name !== 'RUNNING') return;
-    if (!raw.pendingWorkflowTask && (raw.pendingActivities ?? []).length === 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
+/**
+ * An update the workflow has not answered by then is stuck (a workflow task the server will never
+ * time out or redeliver, see quietBeforeUpdate): the run fails rather than waits for ever.
+ */
+const UPDATE_ANSWER_MS = 30_000;
+
+async function answeredWithin<T>(update: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const stuck = new Promise<never>((_, reject) => {
+    const message = `${what}: the workflow did not answer the update within ${UPDATE_ANSWER_MS / 1000} s`;
+    timer = setTimeout(() => reject(new Error(message)), UPDATE_ANSWER_MS);
+  });
+  try {
+    return await Promise.race([update, stuck]);
+  } finally {
+    clearTimeout(timer);
   }
-  throw new Error(`${workflowId} did not settle within 30 s`);
 }
 
 export async function runScenario(
@@ -130,8 +138,9 @@ export async function runScenario(
     await settled(env, workflowId);
     for (const { at, ...event } of events) {
       await sleepUntil(parseLocalDateTime(at));
+      await quietBeforeUpdate(env, workflowId);
       try {
-        await insatser.applyEvent(insats.id, { event: event as InsatsEvent });
+        await answeredWithin(insatser.applyEvent(insats.id, { event: event as InsatsEvent }), `${event.type} at ${at}`);
       } catch (error) {
         if (!(error instanceof EventRejectedError) && !(error instanceof WorkflowNotFoundError)) throw error;
         rejected.push({ at: toLocalIso(parseLocalDateTime(at)), kind: 'event-rejected', event: event.type, reason: error.message });

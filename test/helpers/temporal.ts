@@ -2,7 +2,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { temporalCliPath } from '../../platform/temporal-binaries';
 import { insatsSearchAttributeKeys } from '../../workflows/search-attributes';
 
-export { settled } from '../../simulator/run-scenario';
+export { settled } from '../../simulator/settle';
 export { startTimeSkippingServer } from '../../simulator/time-skipping';
 
 /** The real Temporal dev server (in memory), with our search attributes registered. */

@@ -5,6 +5,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { parse } from 'yaml';
+import type { Activities } from '../../activities';
 import { addDays, workingDayOnOrAfter } from '../../domain/calendar';
 import { addMonthsTo } from '../../domain/months';
 import type { TimelineEntry } from '../../domain/process/record';
@@ -17,7 +18,7 @@ import { bundleWorkflows } from '../../worker';
  * Starts the server and builds the bundle once for the calling test file. Scenarios run one at a
  * time: the server's clock is shared by the file, and runScenario places each scenario on it.
  */
-export function useSimulator(): { run: (scenario: Scenario) => Promise<ScenarioRun> } {
+export function useSimulator(): { run: (scenario: Scenario, options?: { activities?: Partial<Activities> }) => Promise<ScenarioRun> } {
   let env: TestWorkflowEnvironment | undefined;
   let workflowBundle: WorkflowBundleWithSourceMap;
   beforeAll(async () => {
@@ -26,12 +27,12 @@ export function useSimulator(): { run: (scenario: Scenario) => Promise<ScenarioR
   afterAll(async () => {
     await env?.teardown();
   });
-  return { run: (scenario) => runScenario(scenario, { env: env!, workflowBundle }) };
+  return { run: (scenario, options) => runScenario(scenario, { env: env!, workflowBundle, ...options }) };
 }
 
-/** A scenario file under scenarios/, parsed as `npm run simulate` parses it. */
-export function scenarioFile(name: string): Scenario {
-  return parseScenario(parse(readFileSync(`scenarios/${name}`, 'utf8')));
+/** A scenario file under scenarios/ (or another folder), parsed as `npm run simulate` parses it. */
+export function scenarioFile(name: string, folder = 'scenarios'): Scenario {
+  return parseScenario(parse(readFileSync(`${folder}/${name}`, 'utf8')));
 }
 
 type Event = { at: string; type: string; [field: string]: unknown };
