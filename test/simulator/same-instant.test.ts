@@ -51,7 +51,7 @@ describe.each(cases)('$typ: bemannad at the bemanning escalation, uppdrag-inlagt
     expect(applied).toEqual(['bemannad', 'uppdrag-inlagt']);
     none(timeline, { kind: 'event-rejected' });
 
-    const escalation = one(timeline, { kind: 'escalation', rule: 'bemanning', due: day(1) });
+    const escalation = one(timeline, { kind: 'escalation', rule: 'bemanning', due: day(1), to: ['kvl:k1'] });
     expect(escalation).toEqual({ at: `${day(2)}T08:00:00${offset}`, kind: 'escalation', rule: 'bemanning', due: day(1), to: ['kvl:k1'] });
     const bemannad = one(timeline, { kind: 'deadline-met', rule: 'bemanning', due: day(1) });
     expect(bemannad.at).toBe(`${day(2)}T08:00:00${offset}`);
@@ -66,7 +66,8 @@ describe.each(cases)('$typ: bemannad at the bemanning escalation, uppdrag-inlagt
     none(timeline, { kind: 'escalation', rule: 'uppdrag' });
 
     const sent = (rule: string, kind: string) => notifications.filter((request) => request.rule === rule && request.kind === kind);
-    expect(sent('bemanning', 'escalation')).toHaveLength(1);
+    // The anordnare is told it is late and the kvl is escalated to, each once (domain/reminders.ts notificationPlan).
+    expect(sent('bemanning', 'escalation').map((request) => [request.step, request.recipient.role])).toEqual([['late-notice', 'anordnare'], ['escalation-1', 'kvl']]);
     expect(sent('uppdrag', 'reminder')).toHaveLength(1);
   });
 });
@@ -75,10 +76,10 @@ describe('the reported FJP cases (test/simulator/fixtures/)', () => {
   it('a sjukanmälan at the instant the månadsrapport is escalated', { timeout: 120_000 }, async () => {
     const { timeline, notifications, applied } = await runRecorded(scenarioFile('fjp-sjukanmalan-vid-eskalering.yaml', 'test/simulator/fixtures'));
     expect(applied.filter((type) => type === 'sjukanmalan' || type === 'friskanmalan')).toEqual(['sjukanmalan', 'friskanmalan']);
-    one(timeline, { kind: 'escalation', rule: 'manadsrapport', due: '2023-05-07', at: '2023-05-08T08:00:00+02:00' });
-    expect(notifications.filter((request) => request.rule === 'manadsrapport' && request.kind === 'escalation').map((request) => request.scheduledFor)).toEqual([
-      '2023-05-08T06:00:00.000Z',
-      '2023-05-15T06:00:00.000Z',
+    one(timeline, { kind: 'escalation', rule: 'manadsrapport', due: '2023-05-07', at: '2023-05-08T08:00:00+02:00', to: ['kvl:k1'] });
+    expect(notifications.filter((request) => request.rule === 'manadsrapport' && request.kind === 'escalation').map((request) => [request.step, request.scheduledFor])).toEqual([
+      ['late-notice', '2023-05-08T06:00:00.000Z'],
+      ['escalation-1', '2023-05-08T06:00:00.000Z'],
     ]);
   });
 
@@ -88,9 +89,10 @@ describe('the reported FJP cases (test/simulator/fixtures/)', () => {
     expect(applied.filter((type) => type === 'friskanmalan')).toHaveLength(5);
     one(timeline, { kind: 'reminder', rule: 'manadsrapport-granskning', at: '2023-04-05T08:00:00+02:00' });
     one(timeline, { kind: 'reminder', rule: 'manadsrapport', due: '2023-05-07', at: '2023-05-05T08:00:00+02:00' });
-    expect(entries(timeline, { kind: 'escalation', rule: 'manadsrapport', due: '2023-05-07' }).map((entry) => entry.at)).toEqual([
-      '2023-05-08T08:00:00+02:00',
-      '2023-05-15T08:00:00+02:00',
+    // The anordnare told and the kvl escalated to, once each; the report is in before any repeat.
+    expect(entries(timeline, { kind: 'escalation', rule: 'manadsrapport', due: '2023-05-07' }).map((entry) => [entry.at, entry.to])).toEqual([
+      ['2023-05-08T08:00:00+02:00', ['anordnare:a1']],
+      ['2023-05-08T08:00:00+02:00', ['kvl:k1']],
     ]);
     const reminderOrEscalation = notifications.filter((request) => request.kind === 'reminder' || request.kind === 'escalation');
     expect(new Set(reminderOrEscalation.map((request) => `${request.rule}/${request.occurrence}/${request.step}`)).size).toBe(reminderOrEscalation.length);
