@@ -5,7 +5,10 @@ export interface Target {
   /** What the target is on: the figure itself, or the figure divided by its baseline. */
   on: 'value' | 'ratio';
   atLeast?: number;
+  atMost?: number;
   below?: number;
+  /** `--quick` exits 1 when it is missed; every ratio target is, other targets only with this. */
+  enforced?: boolean;
 }
 
 export interface Figure {
@@ -28,17 +31,24 @@ export function judge(figure: Figure): JudgedFigure {
   const ratio = figure.value !== undefined && figure.baseline ? figure.value / figure.baseline : undefined;
   if (!figure.target) return { ...figure, ...(ratio !== undefined ? { ratio } : {}) };
   const subject = figure.target.on === 'ratio' ? ratio : figure.value;
-  const { atLeast, below } = figure.target;
-  const met = subject !== undefined && (atLeast === undefined || subject >= atLeast) && (below === undefined || subject < below);
+  const { atLeast, atMost, below } = figure.target;
+  const met =
+    subject !== undefined && (atLeast === undefined || subject >= atLeast) && (atMost === undefined || subject <= atMost) && (below === undefined || subject < below);
   return { ...figure, ...(ratio !== undefined ? { ratio } : {}), met };
 }
+
+/** Whether `--quick` fails on this figure's target. */
+export const isEnforced = (figure: Figure) => figure.target?.on === 'ratio' || figure.target?.enforced === true;
 
 export function targetText(target: Target | undefined): string {
   if (!target) return '';
   const subject = target.on === 'ratio' ? 'ratio' : 'value';
-  return [target.atLeast !== undefined ? `${subject} ≥ ${target.atLeast}` : '', target.below !== undefined ? `${subject} < ${target.below}` : '']
-    .filter(Boolean)
-    .join(', ');
+  const bounds = [
+    target.atLeast !== undefined ? `${subject} ≥ ${target.atLeast}` : '',
+    target.atMost !== undefined ? `${subject} ≤ ${target.atMost}` : '',
+    target.below !== undefined ? `${subject} < ${target.below}` : '',
+  ];
+  return `${bounds.filter(Boolean).join(', ')}${target.on !== 'ratio' && target.enforced ? ' (enforced)' : ''}`;
 }
 
 /** Failed calls as a figure of its own (target: none failed), shown only when there were any. */

@@ -6,6 +6,7 @@ import type { InsatsStart } from '../client/insats-client';
 import { fixedOffsetClock, type Clock } from '../platform/clock';
 
 export const ANORDNARE = 'bench-a1';
+export const KVL = 'k1';
 
 /** Each run's ids are its own, so a rerun against a kept Temporal server could not collide. */
 const runTag = Date.now().toString(36);
@@ -21,7 +22,7 @@ export function insatsStart(insatsId: string, index: number): InsatsStart {
     beslutsdatum: '2025-12-22',
     aktualiseringsdatum: '2025-12-23',
     anordnare: ANORDNARE,
-    kvl: 'k1',
+    kvl: KVL,
     kundId: `kund-${index}`,
     kund: { ekonomisktBistand: true, arbetsformaga: 100 },
     // The API pins the settings on every insats it starts; the bench's insatser carry them too.

@@ -23,6 +23,12 @@ export interface Sizes {
   openBudgetSeconds: number;
   dueTogether: number;
   burstTimeoutSeconds: number;
+  /** Insatser decided three years ago, brought in over HTTP before the burst (counted among the open ones). */
+  oldInsatser: number;
+  /** Insatser whose histories give the workflow-task durations, besides every old one (and as many empty workflows). */
+  historySample: number;
+  /** The long FJP through the simulator, against its own first `baselineYears`. */
+  longFjp: { years: number; baselineYears: number };
   simulate: boolean;
 }
 
@@ -48,9 +54,12 @@ const SIZES: Record<BenchOptions['mode'], Sizes> = {
     openBudgetSeconds: 100,
     dueTogether: 1_000,
     burstTimeoutSeconds: 180,
+    oldInsatser: 50,
+    historySample: 1_000,
+    longFjp: { years: 5, baselineYears: 1 },
     simulate: true,
   },
-  // For CI: every measurement but the simulation and the steady-rate latency, small enough for
+  // For CI: every measurement but `npm run simulate` and the steady-rate latency, small enough for
   // about two minutes on two shared cores. Events in rounds of 125 each way at 50 concurrent:
   // rounds of 50 were one wave of simultaneous calls, and their ratio swung from 0.4 to 0.9
   // between rounds of one run. Rounds of 125 still range 0.65–0.98, so three of them, and a
@@ -67,6 +76,10 @@ const SIZES: Record<BenchOptions['mode'], Sizes> = {
     openBudgetSeconds: 15,
     dueTogether: 50,
     burstTimeoutSeconds: 60,
+    oldInsatser: 50,
+    historySample: 300,
+    // Five years take about 13 s of simulation (one year 6 s) beside the stack's start: cheap enough for CI.
+    longFjp: { years: 5, baselineYears: 1 },
     simulate: false,
   },
 };

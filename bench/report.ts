@@ -35,8 +35,10 @@ export interface Report {
   worker?: { maxCachedWorkflows: number; bundleSeconds: number };
   /** False when the worker or the API died and the run stopped early. */
   complete: boolean;
-  /** Every ratio target met: what `--quick` fails on. */
+  /** Every ratio target met. */
   ratiosMet: boolean;
+  /** Every enforced target met (the ratios and those marked enforced): what `--quick` fails on. */
+  enforcedMet: boolean;
   figures: JudgedFigure[];
 }
 

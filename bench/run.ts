@@ -1,14 +1,18 @@
 // `npm run bench [-- --quick] [--out <path.json>]`: starts a private stack, runs each
 // measurement against its baseline, prints a table, writes the JSON and stops everything it
-// started, on failure and Ctrl-C too. `--quick` exits 1 when a ratio misses its target. When the
-// worker or the API dies mid-run, the figures so far are still printed and written, with why.
-import { judge, type Figure } from './figures';
+// started, on failure and Ctrl-C too. `--quick` exits 1 when an enforced target (every ratio, and
+// the long FJP's notifications per deadline) is missed. When the worker or the API dies mid-run,
+// the figures so far are still printed and written, with why.
+import { isEnforced, judge, type Figure } from './figures';
 import { measureBurst } from './measure-burst';
 import { measureEvents } from './measure-events';
+import { measureLongFjp } from './measure-long-fjp';
 import { measureSimulate } from './measure-simulate';
 import { measureStarts } from './measure-starts';
+import { measureWorkflowTasks } from './measure-workflow-tasks';
+import { bringInOldInsatser } from './old-insatser';
 import { parseOptions, UsageError, type BenchOptions } from './options';
-import { sampleMemory, type MemorySampler } from './process-stats';
+import { sampleMemory, waitUntilQuiet, type MemorySampler } from './process-stats';
 import { formatTable, writeReport } from './report';
 import { BenchSetupError, startStack, type Stack } from './stack';
 
@@ -57,8 +61,14 @@ async function measure(run: Run): Promise<void> {
     figures.push(...(await measureSimulate()));
   }
 
+  // Counts and sizes, no timings: it may share the cores with the stack's start, which nothing measures.
+  log(`long FJP: ${sizes.longFjp.years} years and its first ${sizes.longFjp.baselineYears} through the simulator, beside the stack's start`);
+  const longFjp = measureLongFjp(sizes.longFjp, log);
+  // Awaited once the stack is up; a failure before then is no unhandled rejection.
+  longFjp.catch(() => undefined);
   const stack = await startStack({ postgresUrl: options.postgresUrl, defer: (stop) => cleanups.push(stop), log, onCrash: (message) => childDied(message) });
   run.stack = stack;
+  figures.push(...(await longFjp));
   const memory = sampleMemory(stack.workerPid);
   run.memory = memory;
   cleanups.push(() => memory.stop());
@@ -75,8 +85,15 @@ async function measure(run: Run): Promise<void> {
         { count: sizes.events, rounds: sizes.rounds, extraRoundsBelowTarget: sizes.extraRoundsBelowTarget, concurrency: sizes.concurrency, paced: { count: sizes.pacedEvents, perSecond: sizes.pacedPerSecond } },
         log,
       ))));
+  await waitUntilQuiet(5_000);
+  const openPhaseStart = { rss: memory.now(), open: await stack.database.insats.count() };
+  log(`old insatser: ${sizes.oldInsatser} decided three years ago, brought in today over HTTP`);
+  const old = await unlessChildDies(bringInOldInsatser(stack, sizes.oldInsatser, sizes.concurrency));
+  figures.push(...old.figures);
   log(`burst: up to ${sizes.openInsatser} open insatser (${sizes.openBudgetSeconds} s budget), ${sizes.dueTogether} reminders due together`);
-  figures.push(...(await unlessChildDies(measureBurst(stack, { ...sizes, timeoutSeconds: sizes.burstTimeoutSeconds }, memory, idleRss, log))));
+  figures.push(...(await unlessChildDies(measureBurst(stack, { ...sizes, timeoutSeconds: sizes.burstTimeoutSeconds }, memory, idleRss, openPhaseStart, log))));
+  log(`workflow tasks: the histories of ${sizes.historySample} insatser, the ${old.ids.length} old ones and up to ${sizes.historySample} empty workflows`);
+  figures.push(...(await unlessChildDies(measureWorkflowTasks(stack, { sampleSize: sizes.historySample, oldIds: old.ids }))));
 }
 
 /** What the run found when a child died: how many insatser were open and how big the worker had grown. */
@@ -105,6 +122,7 @@ async function main(): Promise<number> {
 
   const judged = figures.map(judge);
   const ratiosMet = judged.every((figure) => figure.target?.on !== 'ratio' || figure.met);
+  const enforcedMet = judged.every((figure) => !isEnforced(figure) || figure.met);
   const complete = judged.every((figure) => !figure.measurement.startsWith('run stopped'));
   const seconds = (Date.now() - startedAt.getTime()) / 1000;
   console.log(`\n${formatTable(judged)}\n`);
@@ -116,12 +134,13 @@ async function main(): Promise<number> {
     ...(run.stack ? { worker: { maxCachedWorkflows: run.stack.maxCachedWorkflows, bundleSeconds: run.stack.workerBundleSeconds } } : {}),
     complete,
     ratiosMet,
+    enforcedMet,
     figures: judged,
   });
   console.log(`figures written to ${options.out} (${seconds.toFixed(0)} s)`);
   if (!complete) return 1;
-  if (options.mode === 'quick' && !ratiosMet) {
-    console.log('a ratio missed its target');
+  if (options.mode === 'quick' && !enforcedMet) {
+    console.log('an enforced target was missed');
     return 1;
   }
   return 0;

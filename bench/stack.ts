@@ -11,7 +11,7 @@ import { startTemporalDevServer } from '../platform/temporal-dev-server';
 import { createApiClient, type ApiClient } from './api-client';
 import type { ApiReady } from './api-process';
 import { startChild } from './child-process';
-import { ANORDNARE } from './fixtures';
+import { ANORDNARE, KVL } from './fixtures';
 import { freePort } from '../platform/free-port';
 import { startSmtpReceiver, type SmtpReceiver } from '../test/helpers/smtp-receiver';
 import type { WorkerReady } from './worker-process';
@@ -27,6 +27,8 @@ export interface Stack {
   smtp: SmtpReceiver;
   /** The API, as the anordnare of every bench insats. */
   api: ApiClient;
+  /** The API, as their kvl: the one who aktualiserar. */
+  kvlApi: ApiClient;
   workerPid: number;
   apiPid: number;
   workerBundleSeconds: number;
@@ -77,15 +79,19 @@ export async function startStack({ postgresUrl, defer, log, onCrash }: StackOpti
   defer(() => database.$disconnect());
 
   const anordnareToken = (await createApiKey(database, { role: 'anordnare', anordnare: ANORDNARE, name: 'bench' })).token;
+  const kvlToken = (await createApiKey(database, { role: 'kvl', kvl: KVL, name: 'bench kvl' })).token;
   const [workerReady, apiReady] = await Promise.all([worker.ready, api.ready]);
   log(`worker (pid ${worker.pid}, bundle built in ${workerReady.bundleSeconds.toFixed(1)} s) and API (pid ${api.pid}) ready`);
   const apiClient = createApiClient(apiReady.url, anordnareToken);
   defer(() => apiClient.close());
+  const kvlApiClient = createApiClient(apiReady.url, kvlToken);
+  defer(() => kvlApiClient.close());
   return {
     client,
     database,
     smtp,
     api: apiClient,
+    kvlApi: kvlApiClient,
     workerPid: worker.pid,
     apiPid: api.pid,
     workerBundleSeconds: workerReady.bundleSeconds,
