@@ -131,8 +131,13 @@ export function nextStepOf(plan: PlannedNotification[], sentSteps: readonly stri
  * day, never at night or on a holiday.
  */
 export function deliveryInstant(planned: Date, now: Date, settings: ReminderSettings): Date {
-  if (now.getTime() - planned.getTime() <= settings.catchUpWithinMinutes * 60_000) return planned > now ? planned : now;
+  // At least a minute: a timer fires a few milliseconds after its instant.
+  const tolerance = Math.max(1, settings.catchUpWithinMinutes) * 60_000;
+  if (now.getTime() - planned.getTime() <= tolerance) return planned > now ? planned : now;
   const today = localDateOf(now);
   const todayAt = atLocalTime(today, settings.time);
-  return isWorkingDay(today) && todayAt > now ? todayAt : atLocalTime(nextWorkingDay(today), settings.time);
+  if (!isWorkingDay(today)) return atLocalTime(nextWorkingDay(today), settings.time);
+  // Woken at (or just after) a reminder time: a late step goes now, not another day later.
+  if (now >= todayAt && now.getTime() - todayAt.getTime() <= tolerance) return now;
+  return todayAt > now ? todayAt : atLocalTime(nextWorkingDay(today), settings.time);
 }

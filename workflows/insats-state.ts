@@ -158,8 +158,12 @@ export class InsatsState {
   toData(now: Date): InsatsStateData {
     if (!this.bounded) return this.data;
     const since = subtractPeriod(localDateOf(now), this.settings.brist.window);
+    // A review of a report not yet approved may come back (sent back, resubmitted): its deadline
+    // stays, so a resubmission does not open a second one of the same month (domain/process on-event.ts).
+    const mayReturn = (deadline: TrackedDeadline) =>
+      (deadline.rule === 'manadsrapport-granskning' || deadline.rule === 'manadsrapport-godkand') && !this.record.facts.approvedMonths.includes(deadline.occurrence);
     const deadlines = this.record.deadlines.filter(
-      (deadline) => deadline.status === 'open' || deadline.status === 'pending' || (deadline.closedOn ?? deadline.due) >= since,
+      (deadline) => deadline.status === 'open' || deadline.status === 'pending' || (deadline.closedOn ?? deadline.due) >= since || mayReturn(deadline),
     );
     const open = new Set(deadlines.filter((deadline) => deadline.status === 'open').map(keyOf));
     const notified = Object.fromEntries(Object.entries(this.data.notified).filter(([key]) => open.has(key)));

@@ -12,12 +12,15 @@ import { liveDeadlines } from './lookup';
 import type { Change, InsatsRecord } from './record';
 
 /** The first report month not yet opened, and whether the insats still runs in it. */
-function nextReportMonth(record: InsatsRecord, settings: Settings): YearMonth | undefined {
+function nextReportMonth(record: InsatsRecord, settings: Settings, options: TickOptions = {}): YearMonth | undefined {
   if (record.phase !== 'pagaende' || !appliesTo('manadsrapport', record.insats, settings)) return undefined;
   const opened = record.facts.reportMonthsOpenedThrough;
   const month = opened ? addMonthsTo(opened, 1) : monthOf(record.insats.beslutsdatum);
   const slutdatum = slutdatumOf(record.insats, settings);
-  return slutdatum && month > monthOf(slutdatum) ? undefined : month;
+  if (slutdatum && month > monthOf(slutdatum)) return undefined;
+  // An open-ended insats reports no month past the longest insatstid, as no event may name one (domain/event-dates.ts).
+  const longest = addDays(addPeriod(record.insats.beslutsdatum, settingsWithDefaults(settings).aktualisering.longestInsatstid), -1);
+  return options.bonusClaimCloses && month > monthOf(longest) ? undefined : month;
 }
 
 function brist(record: InsatsRecord, today: LocalDate, settings: Settings): Change[] {
@@ -48,7 +51,10 @@ function brist(record: InsatsRecord, today: LocalDate, settings: Settings): Chan
 
 /** Rules decided differently for insatser started before every insats was bound to end. */
 export interface TickOptions {
-  /** A bonus claim closes as not claimed after its window (settings `bonus.claimWindow`). */
+  /**
+   * Started after `patched('bounded-insats')`: a bonus claim closes as not claimed after its window
+   * (settings `bonus.claimWindow`), and no report month opens past the longest insatstid.
+   */
   bonusClaimCloses?: boolean;
 }
 
@@ -77,10 +83,10 @@ export function decideTick(record: InsatsRecord, today: LocalDate, settings: Set
 
   // 2023 §6.4: the report period for month M opens on the 1st of M+1.
   let opened = record.facts.reportMonthsOpenedThrough;
-  for (let month = nextReportMonth(record, settings); month && firstDayOf(addMonthsTo(month, 1)) <= today; ) {
+  for (let month = nextReportMonth(record, settings, options); month && firstDayOf(addMonthsTo(month, 1)) <= today; ) {
     changes.push({ type: 'open', deadline: manadsrapportDeadline(month, settings) });
     opened = month;
-    month = nextReportMonth({ ...record, facts: { ...record.facts, reportMonthsOpenedThrough: opened } }, settings);
+    month = nextReportMonth({ ...record, facts: { ...record.facts, reportMonthsOpenedThrough: opened } }, settings, options);
   }
   if (opened !== record.facts.reportMonthsOpenedThrough) changes.push({ type: 'facts', facts: { reportMonthsOpenedThrough: opened } });
 
@@ -127,7 +133,7 @@ export function nextTickDate(record: InsatsRecord, today: LocalDate, settings: S
     if (deadline.status === 'pending') dates.push(deadline.openedOn);
     if (deadline.status === 'open' && !deadline.missed) dates.push(addDays(deadline.due, 1));
   }
-  const month = nextReportMonth(record, settings);
+  const month = nextReportMonth(record, settings, options);
   if (month) dates.push(firstDayOf(addMonthsTo(month, 1)));
   const slutdatum = slutdatumOf(record.insats, settings);
   if (record.phase === 'pagaende' && slutdatum) dates.push(addDays(slutdatum, 1));
