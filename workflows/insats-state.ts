@@ -150,6 +150,11 @@ export class InsatsState {
     return this.record.phase;
   }
 
+  /** Nothing left to wait for: the insats is stängd. */
+  get closed(): boolean {
+    return this.record.phase === 'stangd';
+  }
+
   /**
    * The state to carry across continue-as-new. A bounded insats carries what it needs to decide:
    * live deadlines, those closed within the brist window (2023 §7.6 counts late reports in it) and

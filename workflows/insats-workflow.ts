@@ -71,6 +71,8 @@ export async function insatsWorkflow(input: InsatsWorkflowInput): Promise<Insats
     state.tick(now());
     await record(state, sending);
     showProgress(state, now(), bounded);
+    // The day's tick may close the insats: it ends now, rather than wait for a change that never comes.
+    if (bounded && state.closed) break;
     if (workflowInfo().historyLength > HISTORY_EVENTS_PER_RUN || workflowInfo().continueAsNewSuggested) {
       await condition(allHandlersFinished);
       await sending.finished();

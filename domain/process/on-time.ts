@@ -72,8 +72,11 @@ export function decideTick(record: InsatsRecord, today: LocalDate, settings: Set
   // (reading) the claim is the anordnare's to make; once its window has passed there is nothing left to wait for.
   const claimEnds = options.bonusClaimCloses ? bonusClaimEnds(record, settings) : undefined;
   if (claimEnds && claimEnds.ends < today) {
+    const othersLive = liveDeadlines(record).some((deadline) => !(deadline.rule === 'bonus' && deadline.occurrence === claimEnds.occurrence));
     return [
       { type: 'cancel', rule: 'bonus', occurrence: claimEnds.occurrence, reason: `bonus-not-claimed: ingen bonusrapport till och med ${claimEnds.ends} (setting bonus.claimWindow)` },
+      // Nothing left to wait for: no later tick would come to close it.
+      ...(record.phase === 'avslutad' && !othersLive ? [{ type: 'phase', phase: 'stangd' } as Change] : []),
     ];
   }
 
