@@ -14,6 +14,7 @@ import { combine, measureInRounds, percentile, runAtConcurrency, runAtRate, type
 import { cpuSeconds, waitUntilQuiet } from './process-stats';
 import type { Stack } from './stack';
 import { waitForCount } from './wait';
+import { projectionWait } from '../api/projection-wait';
 
 const WARM_UP = 10;
 const REFUSED_WARM_UP = 200;
@@ -39,8 +40,12 @@ export async function measureEvents(
     if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${response.body.slice(0, 200)}`);
   };
   const insatser = createInsatsClient(stack.client);
+  // Like for like: the API answers once the event's projection is stored (read after write), so
+  // the baseline waits for the same row with the same bounded wait.
+  const stored = projectionWait(stack.database);
   const direct: Send = async (insatsId, attempt = 'bemannad') => {
-    await insatser.applyEvent(insatsId, { event: { type: 'bemannad' } }, { updateId: `${insatsId}-${attempt}` });
+    const outcome = await insatser.applyEvent(insatsId, { event: { type: 'bemannad' } }, { updateId: `${insatsId}-${attempt}` });
+    await stored.event(outcome.eventId);
   };
 
   const perRound = Math.ceil(count / rounds);
