@@ -39,12 +39,7 @@ export interface AktualiseringDates {
   slutdatum?: LocalDate;
 }
 
-/** Every date of an aktualisering outside the bounds the rules hold (settings `aktualisering.*`). */
-export function dateBoundProblems(dates: AktualiseringDates, today: LocalDate, pinned: Settings): string[] {
-  return dateBoundIssues(dates, today, pinned).map((issue) => issue.message);
-}
-
-/** The same, each with the date it is about. */
+/** Every date of an aktualisering outside the bounds the rules hold (settings `aktualisering.*`), each with the date it is about. */
 export function dateBoundIssues({ beslutsdatum, aktualiseringsdatum, slutdatum }: AktualiseringDates, today: LocalDate, pinned: Settings): AktualiseringIssue[] {
   const { earliestBeslutsdatum, maxYearsBeforeAktualisering, longestInsatstid } = settingsWithDefaults(pinned).aktualisering;
   const issues: AktualiseringIssue[] = [];

@@ -1,5 +1,5 @@
 // When an open deadline reminds its owner and escalates (RULEBOOK.md, Reminders and escalations).
-import { addDays, addWorkingDays, atLocalTime, daysBetween, localDateOf, nextWorkingDay, workingDayOnOrAfter, workingDayOnOrBefore, isWorkingDay } from './calendar';
+import { addDays, addWorkingDays, atLocalTime, daysBetween, isWorkingDay, localDateOf, nextWorkingDay, workingDayOnOrAfter, workingDayOnOrBefore } from './calendar';
 import type { Deadline } from './deadlines/deadline';
 import type { Role } from './roles';
 import type { ReminderSettings } from './settings';
@@ -68,7 +68,6 @@ export function nextPlannedNotification(deadline: Deadline, after: Date, setting
   if (deadline.escalation.length === 0) return undefined;
   return escalationAfter(deadline, after, settings, deadline.escalation);
 }
-
 
 /**
  * The latest notification strictly after `after` and at or before `now`: what an insats that

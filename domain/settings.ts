@@ -17,7 +17,7 @@ export interface ReminderSettings {
   escalationIntervalDays: number;
   /**
    * (reading) After the owner is told it is late and each role of the chain once, a reminder to the
-   * last role follows at most every this many weeks while the deadline stays open…
+   * owner follows at most every this many weeks while the deadline stays open…
    */
   repeatEveryWeeks: number;
   /** …at most this many times: a notification chain ends. */
