@@ -112,9 +112,7 @@ function ruleScope(settings: Settings): Settings {
 /** Stores the projection and sends the notices the last changes raised. */
 async function record(state: InsatsState, sending: Sending): Promise<void> {
   while (state.outbox.length > 0 || state.notices.length > 0) {
-    if (state.outbox.length > 0) {
-      await recordProjection(state.outbox.splice(0));
-    }
+    if (state.outbox.length > 0) await recordProjection(state.outbox.splice(0));
     for (const notice of state.notices.splice(0)) {
       for (const role of notice.to) {
         await sending.send({
