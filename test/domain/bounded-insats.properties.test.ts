@@ -32,7 +32,8 @@ import { eventFor, remindersOf, scenarioArbitrary, type Scenario } from './insat
 
 const RUNS = 150;
 // One seed for every property below, so each generated insats is simulated once and its trace shared.
-const SEED = Number(process.env.FC_SEED ?? Math.floor(Math.random() * 2 ** 31));
+// Fixed by default so CI is reproducible; FC_SEED=random (or a number) explores further.
+const SEED = process.env.FC_SEED === 'random' ? Math.floor(Math.random() * 2 ** 31) : Number(process.env.FC_SEED ?? 20261202);
 const SIMULATED_MS = 3 * 366 * 86_400_000;
 /** The simulation of every run, before the properties (about 20 s of CPU). */
 const SIMULATION_TIMEOUT_MS = 240_000;
