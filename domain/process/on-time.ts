@@ -11,16 +11,24 @@ import { settingsWithDefaults } from '../settings-overrides';
 import { liveDeadlines } from './lookup';
 import type { Change, InsatsRecord } from './record';
 
+/**
+ * The last day of the insatstid. An open-ended insats (no slutdatum, no fixed insatstid) ends at the
+ * longest insatstid on the bounded path, as no event may name a later day (domain/event-dates.ts).
+ */
+function lastDayOf(record: InsatsRecord, settings: Settings, options: TickOptions): { day: LocalDate; longest: boolean } | undefined {
+  const slutdatum = slutdatumOf(record.insats, settings);
+  if (slutdatum) return { day: slutdatum, longest: false };
+  if (!options.bonusClaimCloses) return undefined;
+  return { day: addDays(addPeriod(record.insats.beslutsdatum, settingsWithDefaults(settings).aktualisering.longestInsatstid), -1), longest: true };
+}
+
 /** The first report month not yet opened, and whether the insats still runs in it. */
 function nextReportMonth(record: InsatsRecord, settings: Settings, options: TickOptions = {}): YearMonth | undefined {
   if (record.phase !== 'pagaende' || !appliesTo('manadsrapport', record.insats, settings)) return undefined;
   const opened = record.facts.reportMonthsOpenedThrough;
   const month = opened ? addMonthsTo(opened, 1) : monthOf(record.insats.beslutsdatum);
-  const slutdatum = slutdatumOf(record.insats, settings);
-  if (slutdatum && month > monthOf(slutdatum)) return undefined;
-  // An open-ended insats reports no month past the longest insatstid, as no event may name one (domain/event-dates.ts).
-  const longest = addDays(addPeriod(record.insats.beslutsdatum, settingsWithDefaults(settings).aktualisering.longestInsatstid), -1);
-  return options.bonusClaimCloses && month > monthOf(longest) ? undefined : month;
+  const last = lastDayOf(record, settings, options);
+  return last && month > monthOf(last.day) ? undefined : month;
 }
 
 function brist(record: InsatsRecord, today: LocalDate, settings: Settings): Change[] {
@@ -94,15 +102,16 @@ export function decideTick(record: InsatsRecord, today: LocalDate, settings: Set
   if (opened !== record.facts.reportMonthsOpenedThrough) changes.push({ type: 'facts', facts: { reportMonthsOpenedThrough: opened } });
 
   // The insatstid ran out without an avslut (2023 §6.6, 2024 §9.2): the slutrapport is due on the slutdatum.
-  const slutdatum = slutdatumOf(record.insats, settings);
-  if (record.phase === 'pagaende' && slutdatum && slutdatum < today) {
+  const last = lastDayOf(record, settings, options);
+  if (record.phase === 'pagaende' && last && last.day < today) {
+    const slutdatum = last.day;
     const plan = planAvslut({ insats: record.insats, avslutsdatum: slutdatum, bonusgrundande: false, open: liveDeadlines(record) }, settings);
     changes.push(
       ...plan.cancel.map((deadline): Change => ({ type: 'cancel', rule: deadline.rule, occurrence: deadline.occurrence })),
       ...plan.open.map((deadline): Change => ({ type: 'open', deadline })),
       { type: 'phase', phase: 'avslutad' },
       { type: 'facts', facts: { endedOn: slutdatum } },
-      { type: 'timeline', entry: { kind: 'insats-ended', reason: `insatstiden slut ${slutdatum}` } },
+      { type: 'timeline', entry: { kind: 'insats-ended', reason: last.longest ? `längsta insatstid slut ${slutdatum} (setting aktualisering.longestInsatstid)` : `insatstiden slut ${slutdatum}` } },
     );
   }
 
@@ -138,7 +147,7 @@ export function nextTickDate(record: InsatsRecord, today: LocalDate, settings: S
   }
   const month = nextReportMonth(record, settings, options);
   if (month) dates.push(firstDayOf(addMonthsTo(month, 1)));
-  const slutdatum = slutdatumOf(record.insats, settings);
-  if (record.phase === 'pagaende' && slutdatum) dates.push(addDays(slutdatum, 1));
+  const last = lastDayOf(record, settings, options);
+  if (record.phase === 'pagaende' && last) dates.push(addDays(last.day, 1));
   return dates.filter((date) => date > today).sort()[0];
 }
