@@ -1,6 +1,7 @@
 // Activities: thin adapters from the workflow to PostgreSQL and e-mail.
 import type { Database } from '../platform/database';
 import type { Mailer } from '../platform/mailer';
+import { createDeliveryActivities } from './delivery';
 import { createNotificationActivities } from './notifications';
 import { createPaymentRunActivities } from './payment-run';
 import { createProjectionActivities } from './projection';
@@ -15,6 +16,7 @@ export function createActivities(dependencies: ActivityDependencies) {
   return {
     ...createProjectionActivities(dependencies.database),
     ...createNotificationActivities(dependencies),
+    ...createDeliveryActivities(dependencies),
     ...createPaymentRunActivities(dependencies.database),
   };
 }

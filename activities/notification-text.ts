@@ -3,7 +3,7 @@
 import { recipientLabel, type RuleId } from '../domain';
 import type { NotificationRequest } from '../workflows/types';
 
-const FOOTER = 'Detta meddelande skickas automatiskt av tjänsten för kundval arbetsmarknadsinsatser, Nacka kommun.';
+export const FOOTER = 'Detta meddelande skickas automatiskt av tjänsten för kundval arbetsmarknadsinsatser, Nacka kommun.';
 
 const WHAT_TO_DO: Record<RuleId, string> = {
   bemanning: 'Bemanna ärendet i systemet och meddela karriärvägledaren (2023 §6.2.1).',
@@ -27,6 +27,44 @@ const WHAT_TO_DO: Record<RuleId, string> = {
   bonus: 'Lämna bonusrapport med anställnings- eller studieintyg som visar sex månaders självförsörjning (2023 §9.2, 2024 §10.2).',
   'snabbhetspremie-uppfoljning': 'Rapportera månadens uppföljning av kundens arbete eller studier (2024 §10.1).',
 };
+
+/** The rule as a case worker names it. */
+const RULE_NAMES: Record<RuleId, string> = {
+  bemanning: 'Bemanning',
+  uppdrag: 'Uppdrag till anordnaren',
+  genomforandeplan: 'Genomförandeplan',
+  plangranskning: 'Granskning av genomförandeplan',
+  manadsrapport: 'Månadsrapport',
+  'manadsrapport-granskning': 'Granskning av månadsrapport',
+  'manadsrapport-godkand': 'Godkännande av månadsrapport',
+  trepart: 'Trepartsmöte',
+  'reviderad-plan': 'Reviderad genomförandeplan',
+  arbetsplats: 'Arbetsplats',
+  slutrapport: 'Slutrapport',
+  omprovning: 'Omprövning',
+  tillaggscheck: 'Tilläggscheck',
+  lakarintyg: 'Läkarintyg',
+  'vab-intyg': 'Intyg om vård av sjukt barn',
+  'sfi-niva': 'SFI-nivå',
+  upptrappning: 'Upptrappning',
+  'fortsatt-stod': 'Fortsatt stöd',
+  bonus: 'Bonusrapport',
+  'snabbhetspremie-uppfoljning': 'Uppföljning för snabbhetspremie',
+};
+
+const MONTH = new Intl.DateTimeFormat('sv-SE', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** "Månadsrapport november 2026", "Genomförandeplan": a monthly rule names its month. */
+export function ruleTitle(rule: string, occurrence: string): string {
+  const name = RULE_NAMES[rule as RuleId] ?? rule;
+  return /^\d{4}-\d{2}$/.test(occurrence) ? `${name} ${MONTH.format(new Date(`${occurrence}-01T00:00:00Z`))}` : name;
+}
+
+/** What the owner of a deadline has to do, with its section. */
+export function whatToDo(rule: string): string {
+  return WHAT_TO_DO[rule as RuleId] ?? '';
+}
+
 
 export function notificationText(request: NotificationRequest): { subject: string; text: string } {
   if (request.kind === 'notice') {

@@ -3,10 +3,11 @@
 // activity is retried. A notification that can never be delivered (an SMTP 5xx, no usable
 // address) is stored as failed and returned, not thrown: it must not stop its insats, and a
 // retry would only be refused again.
-import { contactActorId, contactEmailSchema, recipientLabel } from '../domain';
+import { recipientLabel } from '../domain';
 import { dbDate, type Database } from '../platform/database';
 import { permanentRefusal, type Mailer } from '../platform/mailer';
 import type { NotificationRequest } from '../workflows/types';
+import { addressOfRecipient } from './addresses';
 import { notificationText } from './notification-text';
 
 export interface NotificationDependencies {
@@ -21,25 +22,12 @@ export type NotificationResult =
   | { status: 'already-sent'; notificationId: string }
   | { status: 'failed'; notificationId: string; reason: string };
 
-type Address = { address: string; problem?: undefined } | { address: string | null; problem: string };
-
 export function notificationKey(request: NotificationRequest): string {
   return [request.insatsId, request.rule, request.occurrence, request.step, recipientLabel(request.recipient)].join('/');
 }
 
 export function createNotificationActivities({ database, mailer, notifyFallbackDomain }: NotificationDependencies) {
-  async function addressOf(request: NotificationRequest): Promise<Address> {
-    const { role } = request.recipient;
-    const actorId = contactActorId(request.recipient);
-    const contact = await database.contact.findUnique({ where: { role_actorId: { role, actorId } } });
-    const label = recipientLabel(request.recipient);
-    if (!contact && !notifyFallbackDomain) return { address: null, problem: `no contact for ${label} and no NOTIFY_FALLBACK_DOMAIN` };
-    const address = contact?.email ?? `${role}.${actorId}@${notifyFallbackDomain}`;
-    if (!contactEmailSchema.safeParse(address).success) {
-      return { address, problem: `${contact ? 'the contact address' : 'the fallback address'} of ${label} is not an e-mail address: ${address}` };
-    }
-    return { address };
-  }
+  const addressOf = (request: NotificationRequest) => addressOfRecipient(database, request.recipient, notifyFallbackDomain);
 
   return {
     async sendNotification(request: NotificationRequest): Promise<NotificationResult> {

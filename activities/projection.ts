@@ -1,5 +1,6 @@
 // Stores the workflow's projection writes in PostgreSQL. Every write is an upsert keyed by a
 // natural id, so a retried activity changes nothing twice.
+import { outboxItemKey } from '../domain';
 import { dbDate, type Database } from '../platform/database';
 import type { ProjectionWrite } from '../workflows/types';
 
@@ -73,6 +74,30 @@ export function createProjectionActivities(database: Database) {
                   note: item.note,
                   payableOn: dbDate(item.payableOn),
                   runMonth: item.runMonth,
+                },
+              ],
+              skipDuplicates: true,
+            });
+          } else if (write.kind === 'outbox-item') {
+            const { item } = write;
+            await tx.outboxItem.createMany({
+              data: [
+                {
+                  idempotencyKey: outboxItemKey(item),
+                  insatsId: item.insatsId,
+                  insatstyp: item.insatstyp,
+                  rule: item.rule,
+                  occurrence: item.occurrence,
+                  step: item.step,
+                  kind: item.kind,
+                  recipientRole: item.recipient.role,
+                  recipientId: item.recipient.id ?? null,
+                  ownerRole: item.owner.role,
+                  ownerId: item.owner.id ?? null,
+                  dueDate: item.due ? dbDate(item.due) : null,
+                  section: item.section ?? null,
+                  text: item.text ?? null,
+                  decidedAt: new Date(item.decidedAt),
                 },
               ],
               skipDuplicates: true,

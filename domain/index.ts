@@ -6,6 +6,7 @@ export * from './brist';
 export * from './calendar';
 export * from './contacts';
 export * from './deadlines';
+export * from './digest';
 export * from './eligibility';
 export * from './event-actors';
 export * from './events';

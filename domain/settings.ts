@@ -3,6 +3,7 @@
 // year's authorisation terms are configuration, not code.
 import type { LocalDate } from './calendar';
 import type { RuleId } from './deadlines/rule-ids';
+import { defaultDigestSettings, type DigestSettings } from './digest';
 import type { Insatstyp } from './insatstyp';
 import { days, months, weeks, workingDays, type Period } from './period';
 
@@ -183,6 +184,8 @@ export interface Settings {
   bonus: BonusSettings;
   brist: BristSettings;
   franvaro: FranvaroSettings;
+  /** The daily delivery of reminders, escalations and notices (domain/digest.ts). */
+  digest: DigestSettings;
   /**
    * Length of the insatstid when the decision names no slutdatum. (reading) AMI1: 2024 §7 "inom
    * 90 dagar" against §10.2 "insatstiden tre månader": 90 days. AMI2: 2024 §8 "inom tolv månader".
@@ -258,6 +261,7 @@ export const defaultSettings: Settings = {
     reportRules: ['genomforandeplan', 'reviderad-plan', 'manadsrapport', 'slutrapport', 'snabbhetspremie-uppfoljning'],
   },
   franvaro: { ledighetMaxDays: 14, sjukskrivningKvlAfterDays: 14 },
+  digest: defaultDigestSettings,
   insatstid: { AMI1: days(90), AMI2: months(12) },
   inheritedIn2024: [
     'bemanning',

@@ -6,6 +6,8 @@ export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+  /** The same content as HTML; the e-mail is then multipart/alternative. */
+  html?: string;
   /** Derived from the notification's idempotency key, so a receiver can drop a resend. */
   messageId: string;
 }

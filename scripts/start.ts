@@ -6,6 +6,7 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import { createApp } from '../api/app';
+import { ensureDeliveryWorkflow } from '../client/delivery-client';
 import { createPaymentClient } from '../client/payment-client';
 import { createInsatsClient } from '../client/insats-client';
 import { readConfig } from '../platform/config';
@@ -106,6 +107,7 @@ async function main(): Promise<void> {
   const client = new Client({ connection, namespace: config.temporalNamespace });
   const payments = createPaymentClient(client);
   await payments.ensurePaymentSchedule();
+  await ensureDeliveryWorkflow(client, { settings: settings.digest });
   const app = createApp({ insatser: createInsatsClient(client), payments, database, settings, rateLimitPerMinute: config.rateLimitPerMinute });
   const server = app.listen(config.apiPort, config.apiHost);
   await new Promise<void>((resolve, reject) => {

@@ -1,19 +1,93 @@
-// In-memory activities typed against the real ones: they keep what the workflow asked for.
+// In-memory activities typed against the real ones: they keep what the workflow asked for, and
+// deliver the outbox as the real delivery does (activities/digest-mail.ts plans the e-mails).
 // The simulator runs on them; tests use them where the database and e-mail do not matter.
 import type { Activities } from '../activities';
+import { planDeliveries, type DeliveryMail } from '../activities/digest-mail';
+import { localDateOf, outboxItemKey, recipientLabel, type ContactPreference, type OutboxItem, type Recipient } from '../domain';
 import type { NotificationRequest, ProjectionWrite } from '../workflows/types';
 
-export function recordingActivities() {
+/** One e-mail as its recipient got it. */
+export interface RecordedMail {
+  /** The delivery instant, ISO-8601. */
+  at: string;
+  to: string;
+  kind: 'digest' | 'immediate' | 'urgent';
+  subject: string;
+  items: OutboxItem[];
+  mail?: DeliveryMail;
+}
+
+type Recorded = Pick<Activities, 'recordProjection' | 'sendNotification' | 'recipientsWithItems' | 'deliverToRecipient'>;
+
+export function recordingActivities({ preferences = {} }: { preferences?: Record<string, ContactPreference> } = {}) {
+  /** What reached a person: each urgent notice, and each item of a delivered e-mail (at its decided instant). */
   const notifications: NotificationRequest[] = [];
+  const mails: RecordedMail[] = [];
   const writes: ProjectionWrite[] = [];
-  const activities: Pick<Activities, 'recordProjection' | 'sendNotification'> = {
+  const outbox = new Map<string, { item: OutboxItem; status: 'queued' | 'delivered' | 'withdrawn'; seq: number }>();
+  const deadlineStatus = new Map<string, string>();
+  const labelOf = (recipient: Recipient) => recipientLabel(recipient);
+  const order = new Map<NotificationRequest, number>();
+  const reached = (request: NotificationRequest, seq: number) => {
+    order.set(request, seq);
+    notifications.push(request);
+    // In the order the rules decided them, as a person's inbox would show them.
+    notifications.sort((a, b) => a.scheduledFor.localeCompare(b.scheduledFor) || order.get(a)! - order.get(b)!);
+  };
+  let stored = 0;
+
+  const activities: Recorded = {
     async recordProjection(batch) {
       writes.push(...structuredClone(batch));
+      for (const write of batch) {
+        if (write.kind === 'deadline') deadlineStatus.set(`${write.insatsId}/${write.deadline.rule}/${write.deadline.occurrence}`, write.deadline.status);
+        if (write.kind === 'outbox-item' && !outbox.has(outboxItemKey(write.item))) outbox.set(outboxItemKey(write.item), { item: structuredClone(write.item), status: 'queued', seq: (stored += 1) });
+      }
     },
     async sendNotification(request) {
-      notifications.push(request);
+      reached(request, (stored += 1));
+      if (request.kind === 'notice') {
+        const { insatsId, rule, occurrence, step, recipient, owner, text } = request;
+        const item: OutboxItem = { insatsId, insatstyp: '', rule, occurrence, step, kind: 'notice', recipient, owner, ...(text ? { text } : {}), decidedAt: request.scheduledFor };
+        mails.push({ at: request.scheduledFor, to: labelOf(recipient), kind: 'urgent', subject: `Meddelande: ${rule} för insats ${insatsId}`, items: [item] });
+      }
       return { status: 'sent', notificationId: `${notifications.length}` };
     },
+    async recipientsWithItems({ until }) {
+      const recipients = new Map<string, Recipient>();
+      for (const { item, status } of outbox.values()) if (status === 'queued' && item.decidedAt <= until) recipients.set(labelOf(item.recipient), item.recipient);
+      return [...recipients.values()];
+    },
+    async deliverToRecipient({ recipient, until, settings }) {
+      const day = localDateOf(new Date(until));
+      const queued = [...outbox.entries()]
+        .filter(([, entry]) => entry.status === 'queued' && entry.item.decidedAt <= until && labelOf(entry.item.recipient) === labelOf(recipient))
+        .map(([key, entry]) => ({ key, item: entry.item }));
+      const live = ({ item }: { item: OutboxItem }) => deadlineStatus.get(`${item.insatsId}/${item.rule}/${item.occurrence}`) === 'open';
+      const planned = planDeliveries(queued, { recipient, preference: preferences[labelOf(recipient)] ?? 'digest', day, settings, live });
+      for (const { key } of planned.withdrawn) outbox.get(key)!.status = 'withdrawn';
+      for (const delivery of planned.deliveries) {
+        const items = delivery.items.map(({ item }) => item);
+        mails.push({ at: until, to: labelOf(recipient), kind: delivery.kind, subject: delivery.mail.subject, items, mail: delivery.mail });
+        for (const { key, item } of delivery.items) {
+          outbox.get(key)!.status = 'delivered';
+          reached({
+            insatsId: item.insatsId,
+            rule: item.rule,
+            occurrence: item.occurrence,
+            step: item.step,
+            kind: item.kind,
+            recipient: item.recipient,
+            owner: item.owner,
+            ...(item.due ? { due: item.due } : {}),
+            ...(item.text ? { text: item.text } : {}),
+            scheduledFor: item.decidedAt,
+          }, outbox.get(key)!.seq);
+        }
+      }
+      const sent = planned.deliveries.length;
+      return { sent, alreadySent: 0, failed: [], items: planned.deliveries.reduce((sum, { items }) => sum + items.length, 0), withdrawn: planned.withdrawn.length };
+    },
   };
-  return { activities, notifications, writes };
+  return { activities, notifications, mails, writes };
 }

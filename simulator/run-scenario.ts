@@ -13,12 +13,13 @@ import {
   type InsatsEvent,
   type TimelineEntry,
 } from '../domain';
+import { ensureDeliveryWorkflow } from '../client/delivery-client';
 import { createInsatsClient, EventRejectedError } from '../client/insats-client';
 import type { Activities } from '../activities';
 import type { Clock } from '../platform/clock';
 import { createWorker } from '../worker';
 import { insatsWorkflowId } from '../workflows/ids';
-import { recordingActivities } from './recording-activities';
+import { recordingActivities, type RecordedMail } from './recording-activities';
 import type { Scenario } from './scenario';
 import { quietBeforeUpdate, settled } from './settle';
 
@@ -28,6 +29,8 @@ export interface ScenarioRun {
   warnings: string[];
   /** The workflow's runs (one per continue-as-new) with their histories, first run first. */
   runs: { runId: string; history: temporal.api.history.v1.IHistory }[];
+  /** The e-mails people got, per recipient and delivery. */
+  mails: RecordedMail[];
 }
 
 /** Every run of a workflow, following its continue-as-new chain from the first. */
@@ -93,7 +96,7 @@ export async function runScenario(
     settings,
   );
   if (check.problems.length > 0) {
-    return { timeline: [{ at: toLocalIso(start), kind: 'event-rejected', event: 'aktualiserad', reason: check.problems.join('; ') }], warnings: [], runs: [] };
+    return { timeline: [{ at: toLocalIso(start), kind: 'event-rejected', event: 'aktualiserad', reason: check.problems.join('; ') }], warnings: [], runs: [], mails: [] };
   }
 
   const recording = recordingActivities();
@@ -108,14 +111,19 @@ export async function runScenario(
       const recorded = await recording.activities.sendNotification(request);
       return realActivities?.sendNotification ? realActivities.sendNotification(request) : recorded;
     },
+    recipientsWithItems: recording.activities.recipientsWithItems,
+    deliverToRecipient: recording.activities.deliverToRecipient,
   };
   const worker = await createWorker({ connection: env.nativeConnection, namespace: 'default', activities, workflowBundle, taskQueue });
   const insatser = createInsatsClient(env.client, { clock, taskQueue });
   const workflowId = insatsWorkflowId(insats.id);
+  const deliveryId = `delivery-${taskQueue}`;
   let runs: ScenarioRun['runs'] = [];
 
   await worker.runUntil(async () => {
     offset = start.getTime() - (await env.currentTimeMs());
+    // The day's delivery sends what the insats stores (workflows/delivery-workflow.ts).
+    await ensureDeliveryWorkflow(env.client, { settings: settings.digest, taskQueue, clockOffsetMs: offset, workflowId: deliveryId });
     const { firstRunId } = await insatser.startInsats({
       insatsId: insats.id,
       insatstyp: insats.typ,
@@ -134,6 +142,7 @@ export async function runScenario(
       const wait = instant.getTime() - (await scenarioNow());
       if (wait > 0) await env.sleep(wait);
       await settled(env, workflowId);
+      await settled(env, deliveryId);
     };
     await settled(env, workflowId);
     for (const { at, ...event } of events) {
@@ -150,6 +159,7 @@ export async function runScenario(
     await sleepUntil(parseLocalDateTime(`${scenario.until}T23:59:59`));
     const handle = env.client.workflow.getHandle(workflowId);
     if ((await handle.describe()).status.name === 'RUNNING') await handle.terminate('scenario finished');
+    await env.client.workflow.getHandle(deliveryId).terminate('scenario finished');
     runs = await fetchRuns(env, workflowId, firstRunId);
   });
 
@@ -160,5 +170,5 @@ export async function runScenario(
     .concat(rejected);
   timeline.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   const warnings = [...new Set(timeline.filter((entry) => entry.kind === 'payment' && entry.amount === null).map((entry) => entry.reason ?? ''))];
-  return { timeline, warnings, runs };
+  return { timeline, warnings, runs, mails: recording.mails };
 }

@@ -15,7 +15,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import { atLocalTime, defaultSettings, localDateOf, recipientLabel, toLocalIso, type Settings } from '../domain';
+import { atLocalTime, defaultSettings, isUrgent, localDateOf, recipientLabel, settingsWithDefaults, storeAheadMs, toLocalIso, type Settings } from '../domain';
 import { workflowNow } from './clock';
 import { applyEventUpdate, insatsStateQuery } from './messages';
 import { InsatsState, type DueNotification } from './insats-state';
@@ -29,6 +29,7 @@ import {
   overdueKey,
   phaseKey,
 } from './search-attributes';
+import type { OutboxItem } from '../domain';
 import type { InsatsSnapshot, InsatsWorkflowInput, NotificationRequest } from './types';
 
 const { recordProjection } = proxyActivities<Activities>({
@@ -57,8 +58,10 @@ export async function insatsWorkflow(input: InsatsWorkflowInput): Promise<Insats
   const now = () => workflowNow(input.clockOffsetMs);
   // Insatser started before this change keep their unbounded chains and state until they continue as new.
   const bounded = patched('bounded-insats');
+  // Insatser started before the daily digest send each notification themselves.
+  const digest = bounded && patched('outbox-digest');
   const state = new InsatsState({ ...input, settings: ruleScope(input.settings ?? defaultSettings) }, now(), { bounded });
-  const sending = new Sending(state, bounded);
+  const sending = new Sending(state, bounded, digest);
 
   // Synchronous on purpose: the answer goes in the same workflow task. The API waits for the
   // event's projection row before it answers, so a read after a write sees it (api/insatser-routes.ts).
@@ -83,14 +86,16 @@ export async function insatsWorkflow(input: InsatsWorkflowInput): Promise<Insats
 
     const seen = state.version;
     const due = state.nextNotification(now());
-    const wakeAt = earliest(due?.sendAt, state.nextTickAt(now()));
+    const notifyAt = due && sending.notifyAt(due, now());
+    const wakeAt = earliest(notifyAt, state.nextTickAt(now()));
     if (!wakeAt) {
       await condition(() => state.version !== seen);
       continue;
     }
     const remaining = wakeAt.getTime() - now().getTime();
-    const interrupted = remaining > 0 && (await condition(() => state.version !== seen, remaining, { summary: timerSummary(due, wakeAt) }));
-    if (!interrupted && due && due.sendAt <= now()) await sending.notify(due);
+    const summary = digest ? digestTimerSummary(due, notifyAt, wakeAt) : timerSummary(due, wakeAt);
+    const interrupted = remaining > 0 && (await condition(() => state.version !== seen, remaining, { summary }));
+    if (!interrupted && due && notifyAt && notifyAt <= now()) await sending.notify(due);
   }
 
   await condition(allHandlersFinished);
@@ -115,6 +120,21 @@ async function record(state: InsatsState, sending: Sending): Promise<void> {
     if (state.outbox.length > 0) await recordProjection(state.outbox.splice(0));
     for (const notice of state.notices.splice(0)) {
       for (const role of notice.to) {
+        if (sending.digest && !isUrgent(notice)) {
+          sending.store({
+            insatsId: state.input.insatsId,
+            insatstyp: state.input.insatstyp,
+            rule: notice.rule,
+            occurrence: notice.occurrence,
+            step: 'notice',
+            kind: 'notice',
+            recipient: state.recipient(role),
+            owner: state.recipient(role),
+            text: notice.text,
+            decidedAt: workflowNow(state.input.clockOffsetMs).toISOString(),
+          });
+          continue;
+        }
         await sending.send({
           insatsId: state.input.insatsId,
           rule: notice.rule,
@@ -134,7 +154,9 @@ async function record(state: InsatsState, sending: Sending): Promise<void> {
 /**
  * Sends notifications. Unbounded insatser wait for each send, retried until it goes. A bounded
  * insats does not wait: a send runs beside its timers, and one that cannot be delivered is put on
- * its timeline and counted, so a bouncing address never stops the insats.
+ * its timeline and counted, so a bouncing address never stops the insats. An insats on the daily
+ * digest sends only urgent notices itself; it stores everything else as outbox items, which the
+ * day's delivery sends (workflows/delivery-workflow.ts).
  */
 class Sending {
   private readonly inFlight = new Set<Promise<void>>();
@@ -142,10 +164,44 @@ class Sending {
   constructor(
     private readonly state: InsatsState,
     private readonly bounded: boolean,
+    readonly digest: boolean,
   ) {}
+
+  /**
+   * When to act on `due`: at its instant, or, for the digest, up to the store-ahead window before
+   * it at this insats's own offset, so that insatser do not all wake at the digest time.
+   */
+  notifyAt(due: DueNotification, now: Date): Date {
+    if (!this.digest) return due.sendAt;
+    const ahead = storeAheadMs(this.state.input.insatsId, settingsWithDefaults(this.state.settings).digest);
+    const storeAt = new Date(due.sendAt.getTime() - ahead);
+    return storeAt > now ? storeAt : now;
+  }
+
+  /** Queues an item for the day's delivery; the next projection write stores it. */
+  store(item: OutboxItem): void {
+    this.state.outbox.push({ kind: 'outbox-item', item });
+  }
 
   async notify(due: DueNotification): Promise<void> {
     const { deadline, planned } = due;
+    if (this.digest) {
+      this.state.markNotified(due, due.sendAt);
+      this.store({
+        insatsId: this.state.input.insatsId,
+        insatstyp: this.state.input.insatstyp,
+        rule: deadline.rule,
+        occurrence: deadline.occurrence,
+        step: planned.step,
+        kind: planned.kind,
+        recipient: this.state.recipient(planned.role),
+        owner: this.state.recipient(deadline.owner),
+        due: deadline.due,
+        ...(deadline.section ? { section: deadline.section } : {}),
+        decidedAt: due.sendAt.toISOString(),
+      });
+      return;
+    }
     const request: NotificationRequest = {
       insatsId: this.state.input.insatsId,
       rule: deadline.rule,
@@ -217,6 +273,14 @@ function timerSummary(due: DueNotification | undefined, wakeAt: Date): string {
   if (due && due.planned.at.getTime() === wakeAt.getTime()) {
     const { deadline, planned } = due;
     return `${deadline.rule}, due ${deadline.due}: ${planned.kind} to ${planned.role} at ${toLocalIso(planned.at)}`;
+  }
+  return `next day the rules change something: ${toLocalIso(wakeAt)}`;
+}
+
+function digestTimerSummary(due: DueNotification | undefined, notifyAt: Date | undefined, wakeAt: Date): string {
+  if (due && notifyAt && notifyAt.getTime() === wakeAt.getTime()) {
+    const { deadline, planned } = due;
+    return `store ${planned.kind} of ${deadline.rule} (due ${deadline.due}) to ${planned.role} for the delivery of ${toLocalIso(due.sendAt)}`;
   }
   return `next day the rules change something: ${toLocalIso(wakeAt)}`;
 }

@@ -7,6 +7,7 @@ import type {
   KundFacts,
   LocalDate,
   NotificationKind,
+  OutboxItem,
   PayableItem,
   Progress,
   Phase,
@@ -104,7 +105,8 @@ export type ProjectionWrite =
   | { kind: 'event'; insatsId: string; event: RecordedEvent }
   | { kind: 'deadline'; insatsId: string; deadline: TrackedDeadline; openedAt: string }
   | { kind: 'timeline'; insatsId: string; seq: number; entry: TimelineEntry }
-  | { kind: 'payable'; insatsId: string; item: PayableItem };
+  | { kind: 'payable'; insatsId: string; item: PayableItem }
+  | { kind: 'outbox-item'; item: OutboxItem };
 
 export interface NotificationRequest {
   insatsId: string;

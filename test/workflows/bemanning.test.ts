@@ -3,7 +3,8 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInsatsClient, EventRejectedError } from '../../client/insats-client';
-import { parseLocalDateTime, toLocalIso } from '../../domain';
+import { ensureDeliveryWorkflow } from '../../client/delivery-client';
+import { defaultDigestSettings, parseLocalDateTime, toLocalIso } from '../../domain';
 import type { Clock } from '../../platform/clock';
 import { bundleWorkflows, createWorker } from '../../worker';
 import { insatsWorkflowId } from '../../workflows/ids';
@@ -38,7 +39,10 @@ async function scenario(start: string, body: (context: {
   // sees scenario time.
   const clock: Clock = { now: () => new Date(Date.now() + offset) };
   const insatser = createInsatsClient(env.client, { clock, taskQueue });
+  const deliveryId = `delivery-${insatsId}`;
   await worker.runUntil(async () => {
+    // The day's delivery sends what the insats stores (workflows/delivery-workflow.ts).
+    await ensureDeliveryWorkflow(env.client, { settings: defaultDigestSettings, taskQueue, clockOffsetMs: offset, workflowId: deliveryId });
     await body({
       insatsId,
       insatser,
@@ -48,10 +52,12 @@ async function scenario(start: string, body: (context: {
         const now = (await scenarioNow()).getTime();
         if (target > now) await env.sleep(target - now);
         await settled(env, insatsWorkflowId(insatsId));
+        await settled(env, deliveryId);
       },
     });
     // Leave no timers behind: the test server's clock is shared by the whole file.
     await env.client.workflow.getHandle(insatsWorkflowId(insatsId)).terminate('scenario finished');
+    await env.client.workflow.getHandle(deliveryId).terminate('scenario finished');
   });
 }
 
