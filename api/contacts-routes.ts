@@ -1,4 +1,5 @@
-// /api/contacts: where each actor's notifications go (operator only). PUT sets one address,
+// /api/contacts: where each actor's notifications go (operator only). PUT sets one address (and
+// optionally `preference`: digest or immediate),
 // DELETE removes it (the actor then gets the fallback address, or none).
 import { Router } from 'express';
 import type { Database } from '../platform/database';
@@ -20,8 +21,8 @@ export function contactsRoutes({ database }: { database: Database }) {
   router.put('/:role/:actorId', async (request, response) => {
     requireRole(callerOf(response.locals), ['operator'], 'set contacts');
     const key = parseInput(contactKeySchema, request.params, 'path');
-    const { email } = parseInput(putContactBodySchema, request.body, 'body');
-    const { contact, created } = await setContact(database, { ...key, email });
+    const body = parseInput(putContactBodySchema, request.body, 'body');
+    const { contact, created } = await setContact(database, { ...key, ...body });
     response.status(created ? 201 : 200).json(contact);
   });
 

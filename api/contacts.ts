@@ -6,18 +6,19 @@ import type { Database } from '../platform/database';
 
 export type ContactKey = Pick<Contact, 'role' | 'actorId'>;
 
-/** Sets the address of one actor; throws a ZodError naming each bad field. */
+/** Sets the address (and, when given, the preference) of one actor; throws a ZodError naming each bad field. */
 export async function setContact(database: Database, input: unknown): Promise<{ contact: Contact; created: boolean }> {
-  const { role, actorId, email } = contactSchema.parse(input);
+  const { role, actorId, email, preference } = contactSchema.parse(input);
   const where = { role_actorId: { role, actorId } };
   const existing = await database.contact.findUnique({ where });
-  await database.contact.upsert({ where, create: { role, actorId, email }, update: { email } });
-  return { contact: { role, actorId, email }, created: !existing };
+  // A new address keeps the preference set before, unless another is given.
+  const stored = await database.contact.upsert({ where, create: { role, actorId, email, ...(preference ? { preference } : {}) }, update: { email, ...(preference ? { preference } : {}) } });
+  return { contact: { role, actorId, email, preference: stored.preference as Contact['preference'] }, created: !existing };
 }
 
 export async function listContacts(database: Database): Promise<Contact[]> {
   const rows = await database.contact.findMany({ orderBy: [{ role: 'asc' }, { actorId: 'asc' }] });
-  return rows.map(({ role, actorId, email }) => ({ role: role as Contact['role'], actorId, email }));
+  return rows.map(({ role, actorId, email, preference }) => ({ role: role as Contact['role'], actorId, email, preference: preference as Contact['preference'] }));
 }
 
 /** Removes one actor's address; false when it had none. Throws a ZodError on a bad key. */

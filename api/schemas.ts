@@ -1,7 +1,7 @@
 // The API's request schemas beside the domain's (aktualiseringSchema, insatsEventSchema): parsed
 // by the routes and published in the OpenAPI document from the same objects.
 import { z } from 'zod';
-import { INSATSTYPER, aktualiseringSchema, actorIdSchema, contactEmailSchema } from '../domain';
+import { INSATSTYPER, aktualiseringSchema, actorIdSchema, contactEmailSchema, contactPreferenceSchema } from '../domain';
 
 export const insatsIdParamSchema = z.object({ id: aktualiseringSchema.shape.id }).strict();
 
@@ -79,4 +79,4 @@ export const listNotificationsQuerySchema = z
   })
   .strict();
 
-export const putContactBodySchema = z.object({ email: contactEmailSchema }).strict();
+export const putContactBodySchema = z.object({ email: contactEmailSchema, preference: contactPreferenceSchema.optional() }).strict();

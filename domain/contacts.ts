@@ -28,5 +28,11 @@ function keyedAsLookedUp({ role, actorId }: { role: string; actorId: string }, c
 }
 
 export const contactKeySchema = z.object(contactShape).strict().superRefine(keyedAsLookedUp);
-export const contactSchema = z.object({ ...contactShape, email: contactEmailSchema }).strict().superRefine(keyedAsLookedUp);
+/** digest: one e-mail a working day (the default); immediate: each item in an e-mail of its own (domain/digest.ts). */
+export const contactPreferenceSchema = z.enum(['digest', 'immediate']);
+
+export const contactSchema = z
+  .object({ ...contactShape, email: contactEmailSchema, preference: contactPreferenceSchema.optional() })
+  .strict()
+  .superRefine(keyedAsLookedUp);
 export type Contact = z.infer<typeof contactSchema>;

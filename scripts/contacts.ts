@@ -10,7 +10,7 @@ import { openServiceDatabase } from './service-database';
 import { exitWith } from './exit-with';
 
 const USAGE = `usage:
-  npm run contacts -- set <anordnare|kvl|arbetsledare|kundkoordinator|operator> <actorId> <email>
+  npm run contacts -- set <anordnare|kvl|arbetsledare|kundkoordinator|operator> <actorId> <email> [--preference digest|immediate]
   npm run contacts -- list
   npm run contacts -- remove <role> <actorId>`;
 
@@ -21,8 +21,11 @@ const reasons = (error: z.ZodError) => error.issues.map((issue) => `${issue.path
 /** The command, or the lines saying what is wrong with it. */
 function parseCommand(args: string[]): Command | string[] {
   let positionals: string[];
+  let preference: string | undefined;
   try {
-    ({ positionals } = parseArgs({ args, allowPositionals: true, strict: true }));
+    const parsed = parseArgs({ args, allowPositionals: true, strict: true, options: { preference: { type: 'string' } } });
+    positionals = parsed.positionals;
+    preference = parsed.values.preference;
   } catch (error) {
     return [(error as Error).message];
   }
@@ -33,7 +36,7 @@ function parseCommand(args: string[]): Command | string[] {
   if (name === 'list') return { name };
   const [role, actorId, email] = rest;
   if (name === 'set') {
-    const parsed = contactSchema.safeParse({ role, actorId, email });
+    const parsed = contactSchema.safeParse({ role, actorId, email, ...(preference !== undefined ? { preference } : {}) });
     return parsed.success ? { name, contact: parsed.data } : reasons(parsed.error);
   }
   const parsed = contactKeySchema.safeParse({ role, actorId });
@@ -51,9 +54,9 @@ async function main(): Promise<number> {
   try {
     if (command.name === 'set') {
       const { contact, created } = await setContact(database, command.contact);
-      console.log(`${created ? 'set' : 'changed'} ${contact.role} ${contact.actorId}: ${contact.email}`);
+      console.log(`${created ? 'set' : 'changed'} ${contact.role} ${contact.actorId}: ${contact.email} (${contact.preference})`);
     } else if (command.name === 'list') {
-      for (const contact of await listContacts(database)) console.log(`${contact.role.padEnd(16)} ${contact.actorId.padEnd(24)} ${contact.email}`);
+      for (const contact of await listContacts(database)) console.log(`${contact.role.padEnd(16)} ${contact.actorId.padEnd(24)} ${contact.email.padEnd(36)} ${contact.preference}`);
     } else {
       if (!(await removeContact(database, command.key))) {
         console.error(`no contact for ${command.key.role} ${command.key.actorId}`);

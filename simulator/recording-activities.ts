@@ -89,5 +89,5 @@ export function recordingActivities({ preferences = {} }: { preferences?: Record
       return { sent, alreadySent: 0, failed: [], items: planned.deliveries.reduce((sum, { items }) => sum + items.length, 0), withdrawn: planned.withdrawn.length };
     },
   };
-  return { activities, notifications, mails, writes };
+  return { activities, notifications, mails, writes, outbox };
 }

@@ -58,9 +58,9 @@ export async function insatsWorkflow(input: InsatsWorkflowInput): Promise<Insats
   const now = () => workflowNow(input.clockOffsetMs);
   // Insatser started before this change keep their unbounded chains and state until they continue as new.
   const bounded = patched('bounded-insats');
-  // Insatser started before the daily digest send each notification themselves.
-  const digest = bounded && patched('outbox-digest');
+  // Insatser started before the daily digest, or with it off (settings digest.enabled), send each notification themselves.
   const state = new InsatsState({ ...input, settings: ruleScope(input.settings ?? defaultSettings) }, now(), { bounded });
+  const digest = bounded && settingsWithDefaults(state.settings).digest.enabled && patched('outbox-digest');
   const sending = new Sending(state, bounded, digest);
 
   // Synchronous on purpose: the answer goes in the same workflow task. The API waits for the

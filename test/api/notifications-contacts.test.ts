@@ -54,8 +54,8 @@ const reminder = (insatsId: string, step: string, recipient: NotificationRequest
   insatsId, rule: 'uppdrag', occurrence: '1', step, kind: 'reminder', recipient, owner: recipient, due: '2025-12-29', scheduledFor: '2025-12-29T07:00:00.000Z',
 });
 
-async function put(path: string, email: unknown, as = 'operator') {
-  return api.request('PUT', path, { as, body: { email } });
+async function put(path: string, email: unknown, as = 'operator', preference?: unknown) {
+  return api.request('PUT', path, { as, body: { email, ...(preference !== undefined ? { preference } : {}) } });
 }
 
 async function problem(response: Response, status: number) {
@@ -74,16 +74,17 @@ const page = async (query: string, as = 'operator') => {
 describe('/api/contacts', () => {
   it('lets the operator set, change, list and remove an address, and refuses every other role (403)', async () => {
     expect((await put('/api/contacts/kvl/k1', 'karin@nacka.example')).status).toBe(201);
-    const changed = await put('/api/contacts/kvl/k1', 'karin.kvl@nacka.example');
+    const changed = await put('/api/contacts/kvl/k1', 'karin.kvl@nacka.example', 'operator', 'immediate');
     expect(changed.status).toBe(200);
-    expect(await changed.json()).toEqual({ role: 'kvl', actorId: 'k1', email: 'karin.kvl@nacka.example' });
+    expect(await changed.json()).toEqual({ role: 'kvl', actorId: 'k1', email: 'karin.kvl@nacka.example', preference: 'immediate' });
+    expect((await problem(await put('/api/contacts/kvl/k1', 'karin.kvl@nacka.example', 'operator', 'weekly'), 400)).detail).toMatch(/body\.preference/);
     expect((await put('/api/contacts/arbetsledare/arbetsledare', 'arbetsledare@nacka.example')).status).toBe(201);
 
     const listed = await api.request('GET', '/api/contacts', { as: 'operator' });
     expect(await listed.json()).toEqual({
       items: [
-        { role: 'arbetsledare', actorId: 'arbetsledare', email: 'arbetsledare@nacka.example' },
-        { role: 'kvl', actorId: 'k1', email: 'karin.kvl@nacka.example' },
+        { role: 'arbetsledare', actorId: 'arbetsledare', email: 'arbetsledare@nacka.example', preference: 'digest' },
+        { role: 'kvl', actorId: 'k1', email: 'karin.kvl@nacka.example', preference: 'immediate' },
       ],
     });
 
@@ -92,7 +93,7 @@ describe('/api/contacts', () => {
       await problem(await put('/api/contacts/kvl/k1', 'someone@else.example', who), 403);
       await problem(await api.request('DELETE', '/api/contacts/kvl/k1', { as: who }), 403);
     }
-    expect(await api.database.contact.findMany({ where: { role: 'kvl' } })).toEqual([{ role: 'kvl', actorId: 'k1', email: 'karin.kvl@nacka.example' }]);
+    expect(await api.database.contact.findMany({ where: { role: 'kvl' } })).toEqual([{ role: 'kvl', actorId: 'k1', email: 'karin.kvl@nacka.example', preference: 'immediate' }]);
 
     expect((await api.request('DELETE', '/api/contacts/arbetsledare/arbetsledare', { as: 'operator' })).status).toBe(204);
     const again = await problem(await api.request('DELETE', '/api/contacts/arbetsledare/arbetsledare', { as: 'operator' }), 404);

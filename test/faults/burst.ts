@@ -2,7 +2,7 @@
 // so each one's reminder goes out at 08:00 on Monday 2025-12-29 on the client's clock.
 import type { InsatsClient, InsatsStart } from '../../client/insats-client';
 
-export function bemanningDueMonday(insatsId: string): InsatsStart {
+export function bemanningDueMonday(insatsId: string, parties: Partial<Pick<InsatsStart, 'anordnare' | 'kvl'>> = {}): InsatsStart {
   return {
     insatsId,
     insatstyp: 'AMI1',
@@ -12,6 +12,7 @@ export function bemanningDueMonday(insatsId: string): InsatsStart {
     anordnare: 'a1',
     kvl: 'k1',
     kundId: `kund-${insatsId}`,
+    ...parties,
   };
 }
 

@@ -33,19 +33,22 @@ const rows = () => database.contact.findMany({ orderBy: [{ role: 'asc' }, { acto
 
 describe('npm run contacts', () => {
   it('sets, changes, lists and removes addresses', async () => {
-    expect(await contacts(['set', 'kvl', 'k1', 'karin@nacka.example'])).toMatchObject({ code: 0, stdout: 'set kvl k1: karin@nacka.example\n' });
-    expect(await contacts(['set', 'kvl', 'k1', 'karin.kvl@nacka.example'])).toMatchObject({ code: 0, stdout: 'changed kvl k1: karin.kvl@nacka.example\n' });
+    expect(await contacts(['set', 'kvl', 'k1', 'karin@nacka.example'])).toMatchObject({ code: 0, stdout: 'set kvl k1: karin@nacka.example (digest)\n' });
+    expect(await contacts(['set', 'kvl', 'k1', 'karin@nacka.example', '--preference', 'immediate'])).toMatchObject({ code: 0, stdout: 'changed kvl k1: karin@nacka.example (immediate)\n' });
+    // A new address keeps the preference.
+    expect(await contacts(['set', 'kvl', 'k1', 'karin.kvl@nacka.example'])).toMatchObject({ code: 0, stdout: 'changed kvl k1: karin.kvl@nacka.example (immediate)\n' });
+    expect(await contacts(['set', 'kvl', 'k1', 'karin.kvl@nacka.example', '--preference', 'weekly'])).toMatchObject({ code: 2, stderr: expect.stringContaining('preference') });
     expect((await contacts(['set', 'arbetsledare', 'arbetsledare', 'arbetsledare@nacka.example'])).code).toBe(0);
     const listed = await contacts(['list']);
     expect(listed.code).toBe(0);
     expect(listed.stdout.split('\n').filter(Boolean).map((line) => line.split(/\s+/))).toEqual([
-      ['arbetsledare', 'arbetsledare', 'arbetsledare@nacka.example'],
-      ['kvl', 'k1', 'karin.kvl@nacka.example'],
+      ['arbetsledare', 'arbetsledare', 'arbetsledare@nacka.example', 'digest'],
+      ['kvl', 'k1', 'karin.kvl@nacka.example', 'immediate'],
     ]);
 
     expect(await contacts(['remove', 'kvl', 'k1'])).toMatchObject({ code: 0, stdout: 'removed kvl k1\n' });
     expect(await contacts(['remove', 'kvl', 'k1'])).toMatchObject({ code: 1, stderr: 'no contact for kvl k1\n' });
-    expect(await rows()).toEqual([{ role: 'arbetsledare', actorId: 'arbetsledare', email: 'arbetsledare@nacka.example' }]);
+    expect(await rows()).toEqual([{ role: 'arbetsledare', actorId: 'arbetsledare', email: 'arbetsledare@nacka.example', preference: 'digest' }]);
   });
 
   it('exits 2 on bad input, naming the field, and changes nothing', async () => {
