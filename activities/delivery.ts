@@ -4,11 +4,25 @@
 // e-mail is sent with a Message-ID from its row. A retry, or a worker that died between claiming
 // and sending, finds the same rows and sends the same e-mails once. An item whose deadline was met
 // or cancelled before the delivery is withdrawn, not sent.
+import { Context } from '@temporalio/activity';
 import { localDateOf, type DigestSettings, type OutboxItem, type Recipient } from '../domain';
 import { dbDate, localDateFromDb, type Database } from '../platform/database';
 import { permanentRefusal, type Mailer } from '../platform/mailer';
 import { addressOfRecipient } from './addresses';
 import { digestMail, planDeliveries } from './digest-mail';
+
+/**
+ * Tells Temporal the attempt is alive, so one whose worker died is retried within the heartbeat
+ * timeout (workflows/delivery-workflow.ts) rather than after the whole start-to-close timeout.
+ * Outside an activity (a test calling it directly) there is no one to tell.
+ */
+function heartbeat(): void {
+  try {
+    Context.current().heartbeat();
+  } catch {
+    // not running as an activity
+  }
+}
 
 export interface DeliveryDependencies {
   database: Database;
@@ -128,6 +142,7 @@ export function createDeliveryActivities({ database, mailer, notifyFallbackDomai
 
     async deliverToRecipient(request: DeliveryRequest): Promise<DeliveryResult> {
       const day = localDateOf(new Date(request.until));
+      heartbeat();
       const { items, withdrawn } = await claim(request, day);
       const result: DeliveryResult = { sent: 0, alreadySent: 0, failed: [], items, withdrawn };
       // Every e-mail claimed for this recipient and day, also by an attempt that died before sending.
@@ -167,6 +182,7 @@ export function createDeliveryActivities({ database, mailer, notifyFallbackDomai
           database.outboxItem.updateMany({ where: { deliveryId: delivery.id }, data: { status: 'delivered' } }),
         ]);
         result.sent += 1;
+        heartbeat();
       }
       return result;
     },

@@ -12,8 +12,7 @@ export type ContactPreference = 'digest' | 'immediate';
 export interface DigestSettings {
   /**
    * Insatser started with this on store their notifications for the daily delivery; with it off
-   * they send each one themselves, as before the digest. Off by default until every path that
-   * counts on the direct sends has moved (the closing note of the digest issue).
+   * they send each one themselves, as insatser started before the digest still do.
    */
   enabled: boolean;
   /** The day's delivery, on working days (Europe/Stockholm). */
@@ -31,7 +30,7 @@ export interface DigestSettings {
 }
 
 export const defaultDigestSettings: DigestSettings = {
-  enabled: false,
+  enabled: true,
   time: '08:00',
   windowFrom: '07:00',
   windowUntil: '18:00',

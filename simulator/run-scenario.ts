@@ -112,7 +112,11 @@ export async function runScenario(
       return realActivities?.sendNotification ? realActivities.sendNotification(request) : recorded;
     },
     recipientsWithItems: recording.activities.recipientsWithItems,
-    deliverToRecipient: recording.activities.deliverToRecipient,
+    // Activities beside the recording ones saw the same outbox items; they deliver them too.
+    async deliverToRecipient(request) {
+      const recorded = await recording.activities.deliverToRecipient(request);
+      return realActivities?.deliverToRecipient ? realActivities.deliverToRecipient(request) : recorded;
+    },
   };
   const worker = await createWorker({ connection: env.nativeConnection, namespace: 'default', activities, workflowBundle, taskQueue });
   const insatser = createInsatsClient(env.client, { clock, taskQueue });

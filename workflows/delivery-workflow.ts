@@ -18,6 +18,7 @@ const { recipientsWithItems } = proxyActivities<Activities>({
 // items wait for the next working day; a permanent one is stored on the delivery row.
 const { deliverToRecipient } = proxyActivities<Activities>({
   startToCloseTimeout: '2 minutes',
+  heartbeatTimeout: '20 seconds',
   retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes', maximumAttempts: 10 },
 });
 

@@ -1,14 +1,17 @@
-// One deadline through every real layer: HTTP → Temporal dev server → worker → PostgreSQL → SMTP.
+// One deadline through every real layer: HTTP → Temporal dev server → worker → PostgreSQL → the
+// day's delivery → SMTP.
 import type { Server } from 'node:http';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
+import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createActivities } from '../../activities';
 import { createApiKey } from '../../api/api-keys';
 import { createApp } from '../../api/app';
+import { ensureDeliveryWorkflow } from '../../client/delivery-client';
 import { createPaymentClient } from '../../client/payment-client';
 import { createInsatsClient } from '../../client/insats-client';
-import { parseLocalDateTime } from '../../domain';
+import { defaultDigestSettings, parseLocalDateTime } from '../../domain';
 import { fixedOffsetClock } from '../../platform/clock';
 import { createDatabase, type Database } from '../../platform/database';
 import { createMailer } from '../../platform/mailer';
@@ -39,8 +42,9 @@ beforeAll(async () => {
     activities: createActivities({ database, mailer: createMailer(smtp.url, 'test@kundval.example'), notifyFallbackDomain: 'test.example' }),
   });
   workerRun = worker.run();
-  // Monday 2025-12-29, three seconds before the 08:00 reminders go out.
+  // Monday 2025-12-29, three seconds before the 08:00 delivery.
   const clock = fixedOffsetClock(parseLocalDateTime('2025-12-29T07:59:57'));
+  await ensureDeliveryWorkflow(env.client, { settings: defaultDigestSettings, taskQueue, clockOffsetMs: clock.now().getTime() - Date.now(), workflowId: `delivery-${taskQueue}` });
   const app = createApp({ insatser: createInsatsClient(env.client, { clock, taskQueue }), payments: createPaymentClient(env.client, { taskQueue }), database, clock });
   kvlToken = (await createApiKey(database, { role: 'kvl', kvl: 'k1' })).token;
   anordnareToken = (await createApiKey(database, { role: 'anordnare', anordnare })).token;
@@ -51,6 +55,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await env?.client.workflow.getHandle(`delivery-${taskQueue}`).terminate('tests finished').catch(() => undefined);
   server?.close();
   worker?.shutdown();
   await workerRun;
@@ -58,6 +63,12 @@ afterAll(async () => {
   await smtp?.close();
   await env?.teardown();
 });
+
+/** Every link target in a parsed HTML document. */
+function hrefsOf(node: DefaultTreeAdapterMap['parentNode']): string[] {
+  const own = 'attrs' in node ? node.attrs.filter((attribute) => attribute.name === 'href').map((attribute) => attribute.value) : [];
+  return [...own, ...node.childNodes.flatMap((child) => ('childNodes' in child ? hrefsOf(child) : []))];
+}
 
 /** POST as the kvl for /api/insatser, as the anordnare for events. */
 const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
@@ -74,7 +85,7 @@ const post = (path: string, body: unknown, headers: Record<string, string> = {})
 describe('walking skeleton', () => {
   const insatsId = uniqueInsatsId('e2e');
 
-  it('creates an insats over HTTP, and its bemanning reminder arrives by e-mail exactly once', async () => {
+  it('creates an insats over HTTP, and its bemanning reminder arrives in the 08:00 digest exactly once, as multipart', async () => {
     const created = await post('/api/insatser', {
       id: insatsId,
       insatstyp: 'AMI1',
@@ -87,25 +98,38 @@ describe('walking skeleton', () => {
     });
     expect(created.status).toBe(201);
     expect(await created.json()).toMatchObject({ id: insatsId, workflowId: `insats-${insatsId}`, rulebook: '2024' });
+    // An id that would need escaping in HTML never gets as far as an e-mail: it is refused, and nothing is created.
+    const refused = await post('/api/insatser', { id: 'A<b>', insatstyp: 'AMI1', beslutsdatum: '2025-12-22', aktualiseringsdatum: '2025-12-23', anordnare, kvl: 'k1', kundId: 'kund-78', kund: { alder: 30, ekonomisktBistand: true } });
+    expect(refused.status).toBe(400);
+    expect(await database.insats.count({ where: { id: 'A<b>' } })).toBe(0);
 
-    const mail = await eventually(() => smtp.received.find((message) => message.subject?.includes(insatsId)), 20_000, 'the reminder e-mail');
-    expect(mail.subject).toBe(`Påminnelse: bemanning för insats ${insatsId} senast 2025-12-29`);
+    const mail = await eventually(() => smtp.received.find((message) => message.text?.includes(insatsId)), 20_000, 'the digest');
+    expect(mail.subject).toBe('Kundval insatser: 1 att göra denna vecka');
     expect(mail.to).toMatchObject({ text: `anordnare.${anordnare}@test.example` });
     expect(mail.text).toContain('Bemanna ärendet');
+    // Multipart: the same content as text and as HTML, and the HTML is well formed.
+    expect(mail.html).toEqual(expect.any(String));
+    const parseErrors: string[] = [];
+    const document = parse(mail.html as string, { onParseError: (error) => parseErrors.push(error.code) });
+    expect(parseErrors).toEqual([]);
+    const links = hrefsOf(document);
+    expect(links).toContain(`http://127.0.0.1:3000/api/insatser/${insatsId}`);
+    expect(mail.html).toContain('Bemanning');
+    expect(mail.html).toContain('Ska vara klar i dag, 2025-12-29');
 
-    const row = await eventually(async () => {
-      const found = await database.notification.findFirst({ where: { insatsId, sentAt: { not: null } } });
+    const delivery = await eventually(async () => {
+      const found = await database.delivery.findFirst({ where: { recipientRole: 'anordnare', recipientId: anordnare, status: 'sent' }, include: { items: true } });
       return found ?? undefined;
     });
-    expect(row).toMatchObject({ rule: 'bemanning', kind: 'reminder', recipientRole: 'anordnare', recipientId: anordnare });
-    expect(row.scheduledFor.toISOString()).toBe('2025-12-29T07:00:00.000Z');
+    expect(delivery).toMatchObject({ kind: 'digest', messageId: mail.messageId });
+    expect(delivery.items.map((item) => [item.insatsId, item.rule, item.kind, item.decidedAt.toISOString()])).toEqual([[insatsId, 'bemanning', 'reminder', '2025-12-29T07:00:00.000Z']]);
     expect(await database.insats.findUnique({ where: { id: insatsId } })).toMatchObject({ insatstyp: 'AMI1', phase: 'aktualiserad' });
     expect(await database.deadline.findFirst({ where: { insatsId, rule: 'bemanning' } })).toMatchObject({ status: 'open' });
 
-    // Nothing else is due before Tuesday 08:00: the same reminder must not come again.
+    // Nothing else is due before Tuesday 08:00: the same reminder must not come again, and the insats sent nothing itself.
     await new Promise((resolve) => setTimeout(resolve, 2_000));
-    expect(smtp.received.filter((message) => message.subject?.includes(insatsId))).toHaveLength(1);
-    expect(await database.notification.count({ where: { insatsId } })).toBe(1);
+    expect(smtp.received.filter((message) => message.text?.includes(insatsId))).toHaveLength(1);
+    expect(await database.notification.count({ where: { insatsId } })).toBe(0);
   });
 
   it('is listed by its search attributes', async () => {

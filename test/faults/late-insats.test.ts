@@ -1,6 +1,6 @@
 // An FJP decided in 2023 (the 2023 rules), still running at go-live, brought in over HTTP with its
 // progress so far. It owes only what falls due from its aktualiseringsdatum on: no escalation or
-// brist for anything before it, and its first reminder waits for 08:00. Then the worker process is
+// brist for anything before it, and its first reminder waits in the outbox for the 08:00 delivery. Then the worker process is
 // killed and started again: the insats answers reads and events at once, and replays quickly.
 // Real parts: the Temporal dev server, the worker as `npm run worker` runs it, PostgreSQL, SMTP.
 import type { Server } from 'node:http';
@@ -10,8 +10,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApiKey } from '../../api/api-keys';
 import { createApp } from '../../api/app';
 import { createInsatsClient } from '../../client/insats-client';
+import { ensureDeliveryWorkflow } from '../../client/delivery-client';
 import { createPaymentClient } from '../../client/payment-client';
-import { parseLocalDateTime, toLocalIso } from '../../domain';
+import { defaultDigestSettings, parseLocalDateTime, toLocalIso } from '../../domain';
 import { fixedOffsetClock } from '../../platform/clock';
 import { createDatabase, localDateFromDb, type Database } from '../../platform/database';
 import { bundleWorkflows } from '../../worker';
@@ -91,14 +92,20 @@ describe('an FJP decided 2023-10-02, brought in on 2026-12-02 with its progress'
       ['omprovning', '2027-12-01'],
       ['trepart', '2026-12-02'],
     ]);
-    // Nothing went out at the import, a minute before 08:00.
+    // Nothing went out at the import, a minute before 08:00: the reminder waits in the outbox.
     expect(await database.notification.count({ where: { insatsId: id } })).toBe(0);
+    expect(await database.outboxItem.count({ where: { insatsId: id, status: { not: 'queued' } } })).toBe(0);
+    await ensureDeliveryWorkflow(env.client, { settings: defaultDigestSettings, clockOffsetMs: clock.now().getTime() - Date.now(), workflowId: `delivery-${id}` });
 
-    const reminder = await eventually(async () => {
-      const rows = await database.notification.findMany({ where: { insatsId: id, sentAt: { not: null } } });
+    const delivered = await eventually(async () => {
+      const rows = await database.outboxItem.findMany({ where: { insatsId: id, status: 'delivered' }, include: { delivery: true } });
       return rows.length > 0 ? rows : undefined;
-    }, 120_000, 'the 08:00 reminder');
-    expect(reminder.map((row) => [row.rule, row.kind, toLocalIso(row.scheduledFor)])).toEqual([['trepart', 'reminder', '2026-12-02T08:00:00+01:00']]);
+    }, 120_000, 'the 08:00 delivery');
+    expect(delivered.map((row) => [row.rule, row.kind, toLocalIso(row.decidedAt)])).toEqual([['trepart', 'reminder', '2026-12-02T08:00:00+01:00']]);
+    const delivery = delivered[0]!.delivery!;
+    expect(delivery.status).toBe('sent');
+    expect(smtp.received.filter((mail) => mail.messageId === delivery.messageId)).toHaveLength(1);
+    await env.client.workflow.getHandle(`delivery-${id}`).terminate('test finished');
 
     const deadlines = await database.deadline.findMany({ where: { insatsId: id } });
     expect(deadlines.every((deadline) => localDateFromDb(deadline.dueDate) >= '2026-12-02')).toBe(true);

@@ -1,4 +1,5 @@
-// SMTP refusing (451) for five minutes of workflow time, on the time-skipping server with the real
+// An insats that sends its notifications itself (started before the daily digest, or with it off;
+// test/faults/delivery-refusing.test.ts covers the digest). SMTP refusing (451) for five minutes of workflow time, on the time-skipping server with the real
 // activities, PostgreSQL and a real SMTP receiver: the e-mail goes out later, exactly once, and
 // meanwhile the retrying activity is visible to an operator, as the Web UI shows it (the pending
 // activity of DescribeWorkflowExecution, with its attempt and last failure). A permanent refusal
@@ -17,7 +18,7 @@ import { startSmtpReceiver, type SmtpReceiver } from '../helpers/smtp-receiver';
 import { settled, startTimeSkippingServer, uniqueInsatsId } from '../helpers/temporal';
 import { failedNotificationsKey } from '../../workflows/search-attributes';
 import { eventually } from '../helpers/wait';
-import { bemanningDueMonday } from './burst';
+import { bemanningDueMonday, sendingItself } from './burst';
 
 let env: TestWorkflowEnvironment;
 let database: Database;
@@ -49,7 +50,7 @@ async function scenario(insatsId: string) {
     if (remaining > 0) await env.sleep(remaining);
   };
   const handle = env.client.workflow.getHandle(insatsWorkflowId(insatsId));
-  const start = () => createInsatsClient(env.client, { clock, taskQueue }).startInsats(bemanningDueMonday(insatsId));
+  const start = () => createInsatsClient(env.client, { clock, taskQueue }).startInsats({ ...bemanningDueMonday(insatsId), settings: sendingItself });
   return { worker, sleepUntil, handle, start };
 }
 

@@ -1,19 +1,22 @@
-// The worker process killed with SIGKILL in the middle of a burst of reminders, then started again:
-// every reminder is stored once and e-mailed once. Real processes: the Temporal dev server, the
-// worker as `npm run worker` would run it, PostgreSQL, and an SMTP relay that answers slowly.
+// The worker process killed with SIGKILL in the middle of the day's delivery, then started again:
+// every recipient gets its digest once, holding each of its reminders once. Real processes: the
+// Temporal dev server, the worker as `npm run worker` would run it, PostgreSQL, and an SMTP relay
+// that answers slowly, so the kill falls between claims and sends.
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ensureDeliveryWorkflow } from '../../client/delivery-client';
 import { createInsatsClient } from '../../client/insats-client';
-import { parseLocalDateTime } from '../../domain';
+import { defaultDigestSettings, parseLocalDateTime } from '../../domain';
 import { fixedOffsetClock } from '../../platform/clock';
 import { createDatabase, type Database } from '../../platform/database';
 import { startSmtpReceiver, type SmtpReceiver } from '../helpers/smtp-receiver';
 import { startDevServer, uniqueInsatsId } from '../helpers/temporal';
 import { eventually } from '../helpers/wait';
 import { startWorkerProcess, type WorkerProcess } from '../helpers/worker-process';
-import { burstOfInsatser } from './burst';
+import { bemanningDueMonday, burstOfInsatser } from './burst';
 
 const BURST = 150;
+const ANORDNARE = 30;
 
 let env: TestWorkflowEnvironment;
 let database: Database;
@@ -21,7 +24,7 @@ let smtp: SmtpReceiver;
 const workers: WorkerProcess[] = [];
 
 beforeAll(async () => {
-  [env, smtp] = await Promise.all([startDevServer(), startSmtpReceiver({ delayMs: 400 })]);
+  [env, smtp] = await Promise.all([startDevServer(), startSmtpReceiver({ delayMs: 1_500 })]);
   database = createDatabase(inject('databaseUrl'));
 });
 afterAll(async () => {
@@ -31,43 +34,53 @@ afterAll(async () => {
   await env?.teardown();
 });
 
-describe('the worker killed in the middle of a burst of reminders', () => {
-  it('stores and e-mails every reminder exactly once after a restart', { timeout: 240_000 }, async () => {
+describe('the worker killed in the middle of the day’s delivery', () => {
+  it('sends every recipient its digest once, with each of its reminders once, after a restart', { timeout: 300_000 }, async () => {
     const workerEnvironment = { temporalAddress: env.address, databaseUrl: inject('databaseUrl'), smtpUrl: smtp.url };
     workers.push(await startWorkerProcess(workerEnvironment));
-
     const prefix = uniqueInsatsId('killed');
-    // All reminders fall due together, 08:00 on Monday 2025-12-29, some seconds from now.
-    const clock = fixedOffsetClock(new Date(parseLocalDateTime('2025-12-29T08:00').getTime() - 12_000));
-    const insatsIds = await burstOfInsatser(createInsatsClient(env.client, { clock }), prefix, BURST);
-    const reminders = () => database.notification.findMany({ where: { insatsId: { startsWith: prefix }, rule: 'bemanning' } });
+    const anordnare = (index: number) => `${prefix}-a${index % ANORDNARE}`;
+    // Every reminder is due at 08:00 on Monday 2025-12-29, some seconds from now: 150 insatser of 30 anordnare.
+    const clock = fixedOffsetClock(new Date(parseLocalDateTime('2025-12-29T08:00').getTime() - 15_000));
+    const insatsIds = await burstOfInsatser(createInsatsClient(env.client, { clock }), prefix, BURST, (insatsId, index) => bemanningDueMonday(insatsId, { anordnare: anordnare(index) }));
+    await ensureDeliveryWorkflow(env.client, { settings: defaultDigestSettings, clockOffsetMs: clock.now().getTime() - Date.now(), workflowId: `delivery-${prefix}` });
+    const deliveries = () => database.delivery.findMany({ where: { recipientRole: 'anordnare', recipientId: { startsWith: `${prefix}-a` } }, include: { items: true } });
+    const ours = () => smtp.received.filter((mail) => mail.text?.includes(prefix));
 
-    await eventually(() => (smtp.received.length >= BURST / 5 ? true : undefined), 60_000, 'the burst to begin');
+    // Killed while some digests are out and others are claimed but not yet confirmed by the relay.
+    await eventually(
+      async () => (ours().length > 0 && (await deliveries()).some((row) => row.status === 'pending') ? true : undefined),
+      90_000,
+      'a digest out and another claimed',
+    );
     await workers[0]!.kill('SIGKILL');
-    const atKill = await reminders();
-    const deliveredAtKill = smtp.mailbox().length;
-    // The kill really fell in the middle: some e-mails out, some claimed and in flight, some not begun.
-    expect(deliveredAtKill).toBeLessThan(BURST);
-    expect(atKill.filter((row) => row.sentAt === null).length).toBeGreaterThan(0);
+    const atKill = await deliveries();
+    // The kill really fell in the middle: some digests out, some claimed and not sent.
+    expect(ours().length).toBeLessThan(ANORDNARE);
+    expect(atKill.some((row) => row.status === 'pending')).toBe(true);
 
     workers.push(await startWorkerProcess(workerEnvironment));
-    const stored = await eventually(
+    const sent = await eventually(
       async () => {
-        const rows = await reminders();
-        return rows.length === BURST && rows.every((row) => row.sentAt !== null) ? rows : undefined;
+        const rows = await deliveries();
+        return rows.length === ANORDNARE && rows.every((row) => row.status === 'sent') ? rows : undefined;
       },
-      150_000,
-      `all ${BURST} reminders stored and sent`,
+      180_000,
+      `a digest sent to each of the ${ANORDNARE} anordnare`,
     );
+    // One digest per anordnare, holding its five reminders; every insats's reminder in exactly one.
+    expect(sent.map((row) => row.kind)).toEqual(Array(ANORDNARE).fill('digest'));
+    expect(sent.every((row) => row.items.length === BURST / ANORDNARE)).toBe(true);
+    expect(sent.flatMap((row) => row.items.map((item) => item.insatsId)).sort()).toEqual([...insatsIds].sort());
+    expect(await database.notification.count({ where: { insatsId: { startsWith: prefix } } })).toBe(0);
 
-    expect(new Set(stored.map((row) => row.insatsId))).toEqual(new Set(insatsIds));
-    expect(stored.every((row) => row.kind === 'reminder' && row.lastError === null)).toBe(true);
-    const mailbox = smtp.mailbox().filter((mail) => mail.subject?.includes(prefix));
-    expect(mailbox).toHaveLength(BURST);
-    expect(new Set(mailbox.map((mail) => mail.messageId))).toEqual(new Set(stored.map((row) => row.messageId)));
+    const mailbox = smtp.mailbox().filter((mail) => mail.text?.includes(prefix));
+    expect(mailbox).toHaveLength(ANORDNARE);
+    expect(new Set(mailbox.map((mail) => mail.messageId))).toEqual(new Set(sent.map((row) => row.messageId)));
     // A resend can only come from a send the kill interrupted after the relay confirmed it and
     // before the row was marked; it carries the same Message-ID, which the relay drops.
-    const retried = new Set(stored.filter((row) => row.attempts > 1).map((row) => row.messageId));
-    expect(smtp.resentMessageIds().every((messageId) => retried.has(messageId))).toBe(true);
+    const retried = new Set(sent.filter((row) => row.attempts > 1).map((row) => row.messageId));
+    expect(smtp.resentMessageIds().filter((messageId) => mailbox.some((mail) => mail.messageId === messageId)).every((messageId) => retried.has(messageId))).toBe(true);
+    await env.client.workflow.getHandle(`delivery-${prefix}`).terminate('test finished');
   });
 });

@@ -13,11 +13,25 @@ import { entries, inlineScenario, none, one, scenarioFile, useSimulator } from '
 const simulator = useSimulator();
 
 /** Runs the scenario with recording activities beside the simulator's, to count what the workflow sent and applied. */
-async function runRecorded(scenario: Scenario) {
+async function runRecorded(scenario: Scenario, sending: Sending = 'itself') {
   const recording = recordingActivities();
-  const { timeline } = await simulator.run(scenario, { activities: recording.activities });
+  const config = sending === 'itself' ? { ...scenario.config, digest: { enabled: false } } : scenario.config;
+  const { timeline } = await simulator.run({ ...scenario, ...(config ? { config } : {}) }, { activities: recording.activities });
   const applied = recording.writes.flatMap((write) => (write.kind === 'event' ? [write.event.type] : []));
-  return { timeline, notifications: recording.notifications, applied };
+  return { timeline, notifications: recording.notifications, applied, outbox: recording.outbox };
+}
+
+/**
+ * `itself`: the insats sends each notification at its instant (as those started before the daily
+ * digest do); `digest`: it stores them for the day's delivery, which leaves out what an event at
+ * the same instant has met (domain/digest.ts).
+ */
+type Sending = 'itself' | 'digest';
+
+/** Nothing reached anyone twice. */
+function noneTwice(notifications: { rule: string; occurrence: string; step: string; recipient: { role: string } }[]) {
+  const keys = notifications.map((request) => `${request.rule}/${request.occurrence}/${request.step}/${request.recipient.role}`);
+  expect(new Set(keys).size).toBe(keys.length);
 }
 
 const indexOf = (timeline: TimelineEntry[], entry: TimelineEntry) => timeline.indexOf(entry);
@@ -32,10 +46,10 @@ const cases: { typ: Insatstyp; beslutsdatum: string; offset: string; kund?: Reco
   { typ: 'AMI2', beslutsdatum: '2025-03-03', offset: '+01:00', kund: { arbetsformaga: 50 }, config: { payments: { monthAmounts: { AMI2: 7000 } } } },
 ];
 
-describe.each(cases)('$typ: bemannad at the bemanning escalation, uppdrag-inlagt at the uppdrag reminder', ({ typ, beslutsdatum, offset, kund, config }) => {
+describe.each(cases.flatMap((testCase) => (['itself', 'digest'] as const).map((sending) => ({ ...testCase, sending }))))('$typ, sending $sending: bemannad at the bemanning escalation, uppdrag-inlagt at the uppdrag reminder', ({ typ, beslutsdatum, offset, kund, config, sending }) => {
   const day = (days: number) => addDays(beslutsdatum, days);
   const scenario = inlineScenario({
-    insats: { id: `SAME-${typ}`, typ, beslutsdatum, kund: { id: `kund-same-${typ}`, alder: 30, ekonomisktBistand: true, ...kund } },
+    insats: { id: `SAME-${typ}-${sending}`, typ, beslutsdatum, kund: { id: `kund-same-${typ}`, alder: 30, ekonomisktBistand: true, ...kund } },
     ...(config ? { config } : {}),
     start: `${beslutsdatum}T09:00`,
     events: [
@@ -45,8 +59,8 @@ describe.each(cases)('$typ: bemannad at the bemanning escalation, uppdrag-inlagt
     until: day(7),
   });
 
-  it('finishes, sends each notification once before the event and applies each event once', { timeout: 120_000 }, async () => {
-    const { timeline, notifications, applied } = await runRecorded(scenario);
+  it('finishes, decides each notification once before the event, sends it at most once, and applies each event once', { timeout: 120_000 }, async () => {
+    const { timeline, notifications, applied, outbox } = await runRecorded(scenario, sending);
 
     expect(applied).toEqual(['bemannad', 'uppdrag-inlagt']);
     none(timeline, { kind: 'event-rejected' });
@@ -66,9 +80,18 @@ describe.each(cases)('$typ: bemannad at the bemanning escalation, uppdrag-inlagt
     none(timeline, { kind: 'escalation', rule: 'uppdrag' });
 
     const sent = (rule: string, kind: string) => notifications.filter((request) => request.rule === rule && request.kind === kind);
-    // The anordnare is told it is late and the kvl is escalated to, each once (domain/reminders.ts notificationPlan).
-    expect(sent('bemanning', 'escalation').map((request) => [request.step, request.recipient.role])).toEqual([['late-notice', 'anordnare'], ['escalation-1', 'kvl']]);
-    expect(sent('uppdrag', 'reminder')).toHaveLength(1);
+    noneTwice(notifications);
+    if (sending === 'itself') {
+      // The anordnare is told it is late and the kvl is escalated to, each once (domain/reminders.ts notificationPlan).
+      expect(sent('bemanning', 'escalation').map((request) => [request.step, request.recipient.role])).toEqual([['late-notice', 'anordnare'], ['escalation-1', 'kvl']]);
+      expect(sent('uppdrag', 'reminder')).toHaveLength(1);
+      return;
+    }
+    // Stored once each; met by the event at the delivery's own instant, so delivered or withdrawn, once.
+    const stored = [...outbox.values()].filter(({ item }) => item.rule === 'bemanning' && item.kind === 'escalation');
+    expect(stored.map(({ item }) => [item.step, item.recipient.role])).toEqual([['late-notice', 'anordnare'], ['escalation-1', 'kvl']]);
+    expect(stored.every(({ status }) => status === 'delivered' || status === 'withdrawn')).toBe(true);
+    expect(sent('bemanning', 'escalation').length).toBe(stored.filter(({ status }) => status === 'delivered').length);
   });
 });
 
