@@ -1,8 +1,11 @@
-// `npm run simulate -- <scenario.yaml|json> [--json]`: runs a scenario through the real insats
-// workflow on Temporal's time-skipping test server and prints its timeline. Exit code 2 for a
-// scenario that cannot be read or is malformed.
+// `npm run simulate -- <scenario.yaml|json> [--json] [--mail]`: runs a scenario through the real
+// insats workflow on Temporal's time-skipping test server and prints its timeline; with --mail
+// also the e-mails each recipient got, day by day. Exit code 2 for a scenario that cannot be read
+// or is malformed.
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
+import { mailReport } from '../simulator/mail-report';
+import { formatMail } from '../simulator/print-mail';
 import { formatTimeline } from '../simulator/print-timeline';
 import { runScenario } from '../simulator/run-scenario';
 import { parseScenario, ScenarioError, type Scenario } from '../simulator/scenario';
@@ -11,7 +14,8 @@ import { bundleWorkflows } from '../worker';
 import { installTemporalRuntime } from '../platform/temporal-runtime';
 import { exitWith } from './exit-with';
 
-const USAGE = 'usage: npm run simulate -- <scenario.yaml|json> [--json]';
+const USAGE = 'usage: npm run simulate -- <scenario.yaml|json> [--json] [--mail]';
+const FLAGS = ['--json', '--mail'];
 
 async function readScenario(path: string): Promise<Scenario> {
   let text: string;
@@ -32,8 +36,9 @@ async function readScenario(path: string): Promise<Scenario> {
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const json = args.includes('--json');
-  const files = args.filter((arg) => arg !== '--json');
-  if (files.length !== 1 || args.some((arg) => arg.startsWith('--') && arg !== '--json')) {
+  const mail = args.includes('--mail');
+  const files = args.filter((arg) => !FLAGS.includes(arg));
+  if (files.length !== 1 || files.some((arg) => arg.startsWith('--'))) {
     console.error(USAGE);
     return 2;
   }
@@ -49,9 +54,11 @@ async function main(): Promise<number> {
   installTemporalRuntime('ERROR');
   const [env, workflowBundle] = await Promise.all([startTimeSkippingServer(), bundleWorkflows()]);
   try {
-    const { timeline, warnings } = await runScenario(scenario, { env, workflowBundle });
+    const { timeline, warnings, mails } = await runScenario(scenario, { env, workflowBundle });
     for (const warning of warnings) console.error(`warning: ${warning}`);
-    console.log(json ? JSON.stringify(timeline, null, 2) : formatTimeline(timeline));
+    if (!mail) console.log(json ? JSON.stringify(timeline, null, 2) : formatTimeline(timeline));
+    else if (json) console.log(JSON.stringify({ timeline, mail: mailReport(mails) }, null, 2));
+    else console.log(`${formatTimeline(timeline)}\n\nE-mails, per recipient and day:\n\n${formatMail(mailReport(mails))}`);
   } finally {
     await env.teardown();
   }

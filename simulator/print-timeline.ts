@@ -1,7 +1,12 @@
-// The timeline as a table a person reads: one line per entry, in time order.
-import type { TimelineEntry } from '../domain';
+// The timeline as a table a person reads: one line per entry, in time order, with the insats
+// column only when the scenario has several insatser.
+import type { ScenarioTimelineEntry } from './scenario-timeline';
 
-const COLUMNS: { title: string; value: (entry: TimelineEntry) => string }[] = [
+type Column = { title: string; value: (entry: ScenarioTimelineEntry) => string };
+
+const INSATS: Column = { title: 'insats', value: (entry) => entry.insatsId ?? '' };
+
+const COLUMNS: Column[] = [
   { title: 'at', value: (entry) => entry.at },
   { title: 'kind', value: (entry) => entry.kind },
   { title: 'rule', value: (entry) => entry.rule ?? entry.event ?? '' },
@@ -12,9 +17,10 @@ const COLUMNS: { title: string; value: (entry: TimelineEntry) => string }[] = [
   { title: 'reason', value: (entry) => entry.reason ?? '' },
 ];
 
-export function formatTimeline(timeline: TimelineEntry[]): string {
-  const rows = timeline.map((entry) => COLUMNS.map((column) => column.value(entry)));
-  const widths = COLUMNS.map((column, index) => Math.max(column.title.length, ...rows.map((row) => row[index]!.length)));
+export function formatTimeline(timeline: ScenarioTimelineEntry[]): string {
+  const columns = timeline.some((entry) => entry.insatsId !== undefined) ? [COLUMNS[0]!, INSATS, ...COLUMNS.slice(1)] : COLUMNS;
+  const rows = timeline.map((entry) => columns.map((column) => column.value(entry)));
+  const widths = columns.map((column, index) => Math.max(column.title.length, ...rows.map((row) => row[index]!.length)));
   const line = (cells: string[]) => cells.map((cell, index) => cell.padEnd(widths[index]!)).join('  ').trimEnd();
-  return [line(COLUMNS.map((column) => column.title)), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
+  return [line(columns.map((column) => column.title)), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
 }

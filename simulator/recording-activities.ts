@@ -3,6 +3,7 @@
 // The simulator runs on them; tests use them where the database and e-mail do not matter.
 import type { Activities } from '../activities';
 import { planDeliveries, type DeliveryMail } from '../activities/digest-mail';
+import { notificationText } from '../activities/notification-text';
 import { localDateOf, outboxItemKey, recipientLabel, type ContactPreference, type OutboxItem, type Recipient } from '../domain';
 import type { NotificationRequest, ProjectionWrite } from '../workflows/types';
 
@@ -19,8 +20,18 @@ export interface RecordedMail {
 
 type Recorded = Pick<Activities, 'recordProjection' | 'sendNotification' | 'recipientsWithItems' | 'deliverToRecipient'>;
 
-export function recordingActivities({ preferences = {} }: { preferences?: Record<string, ContactPreference> } = {}) {
-  /** What reached a person: each urgent notice, and each item of a delivered e-mail (at its decided instant). */
+export function recordingActivities({
+  preferences = {},
+  digest = true,
+}: {
+  preferences?: Record<string, ContactPreference>;
+  /**
+   * The insatser are on the daily digest (settings digest.enabled): what they send themselves,
+   * past the outbox, is an urgent notice. Without it each notification is an e-mail of its own.
+   */
+  digest?: boolean;
+} = {}) {
+  /** What reached a person: each notification sent at once, and each item of a delivered e-mail (at its decided instant). */
   const notifications: NotificationRequest[] = [];
   const mails: RecordedMail[] = [];
   const writes: ProjectionWrite[] = [];
@@ -46,11 +57,10 @@ export function recordingActivities({ preferences = {} }: { preferences?: Record
     },
     async sendNotification(request) {
       reached(request, (stored += 1));
-      if (request.kind === 'notice') {
-        const { insatsId, rule, occurrence, step, recipient, owner, text } = request;
-        const item: OutboxItem = { insatsId, insatstyp: '', rule, occurrence, step, kind: 'notice', recipient, owner, ...(text ? { text } : {}), decidedAt: request.scheduledFor };
-        mails.push({ at: request.scheduledFor, to: labelOf(recipient), kind: 'urgent', subject: `Meddelande: ${rule} för insats ${insatsId}`, items: [item] });
-      }
+      const { insatsId, rule, occurrence, step, kind, recipient, owner, due, text } = request;
+      const item: OutboxItem = { insatsId, insatstyp: '', rule, occurrence, step, kind, recipient, owner, ...(due ? { due } : {}), ...(text ? { text } : {}), decidedAt: request.scheduledFor };
+      const sentAs = digest && kind === 'notice' ? 'urgent' : 'immediate';
+      mails.push({ at: request.scheduledFor, to: labelOf(recipient), kind: sentAs, subject: notificationText(request).subject, items: [item] });
       return { status: 'sent', notificationId: `${notifications.length}` };
     },
     async recipientsWithItems({ until }) {

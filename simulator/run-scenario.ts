@@ -1,33 +1,33 @@
 // Runs a scenario through the real insats workflow on Temporal's time-skipping test server, with
-// in-memory activities, and returns its timeline. Used by `npm run simulate` and by the tests.
+// in-memory activities, and returns its timeline and e-mails. Every insats of the scenario runs on
+// one worker beside one delivery workflow. Used by `npm run simulate` and by the tests.
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { temporal } from '@temporalio/proto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import {
-  applySettingsOverrides,
-  checkAktualisering,
-  defaultSettings,
-  parseLocalDateTime,
-  toLocalIso,
-  type InsatsEvent,
-  type TimelineEntry,
-} from '../domain';
+import { applySettingsOverrides, defaultSettings, parseLocalDateTime, toLocalIso, type InsatsEvent } from '../domain';
 import { ensureDeliveryWorkflow } from '../client/delivery-client';
-import { createInsatsClient, EventRejectedError } from '../client/insats-client';
+import { createInsatsClient, EventRejectedError, type InsatsStart } from '../client/insats-client';
 import type { Activities } from '../activities';
 import type { Clock } from '../platform/clock';
 import { createWorker } from '../worker';
 import { insatsWorkflowId } from '../workflows/ids';
 import { recordingActivities, type RecordedMail } from './recording-activities';
-import type { Scenario } from './scenario';
+import { insatsStart } from './insats-start';
+import type { Scenario, ScenarioEvent } from './scenario';
+import { scenarioTimeline, type InsatsEntry, type ScenarioTimelineEntry } from './scenario-timeline';
 import { quietBeforeUpdate, settled } from './settle';
 
 export interface ScenarioRun {
-  timeline: TimelineEntry[];
+  /** Every insats's timeline in one, in time order; each entry names its insats when there are several. */
+  timeline: ScenarioTimelineEntry[];
   /** Settings the scenario needs but does not configure, e.g. the AMI month amounts. */
   warnings: string[];
-  /** The workflow's runs (one per continue-as-new) with their histories, first run first. */
+  /**
+   * The workflow runs (one per continue-as-new) of the scenario's first insats, with their
+   * histories, first run first; none when its aktualisering was refused. What
+   * `npm run record-histories` writes, which records one insats per scenario.
+   */
   runs: { runId: string; history: temporal.api.history.v1.IHistory }[];
   /** The e-mails people got, per recipient and delivery. */
   mails: RecordedMail[];
@@ -69,7 +69,7 @@ export async function runScenario(
   {
     env,
     workflowBundle,
-    taskQueue = `simulate-${scenario.insats.id}-${Date.now()}`,
+    taskQueue = `simulate-${scenario.insatser[0]!.id}-${Date.now()}`,
     activities: realActivities,
   }: {
     env: TestWorkflowEnvironment;
@@ -80,27 +80,28 @@ export async function runScenario(
   },
 ): Promise<ScenarioRun> {
   const settings = applySettingsOverrides(defaultSettings, scenario.config);
-  const { insats } = scenario;
-  const [aktualiserad, ...events] = scenario.events;
-  const start = parseLocalDateTime(aktualiserad!.at);
-  // Placed just before the insats starts, so its first entries read the aktualisering's time.
+  const insatsIds = scenario.insatser.map((insats) => insats.id);
+  const rejected: InsatsEntry[] = [];
+  const refused = (insatsId: string, at: string, event: string, reason: string) =>
+    rejected.push({ insatsId, entry: { at: toLocalIso(parseLocalDateTime(at)), kind: 'event-rejected', event, reason } });
+
+  // Each insats's first event is its aktualiserad (simulator/scenario-insatser.ts): that event starts it.
+  const starts = new Map<ScenarioEvent, InsatsStart>();
+  for (const insats of scenario.insatser) {
+    const aktualiserad = scenario.events.find((event) => event.insats === insats.id)!;
+    const check = insatsStart(insats, aktualiserad.at, settings);
+    if (check.ok) starts.set(aktualiserad, check.start);
+    else refused(insats.id, aktualiserad.at, 'aktualiserad', check.problems.join('; '));
+  }
+  const startable = new Set([...starts.values()].map((start) => start.insatsId));
+  if (startable.size === 0) return { timeline: scenarioTimeline(insatsIds, [], rejected), warnings: [], runs: [], mails: [] };
+
+  // Placed just before the first insats starts, so its first entries read the aktualisering's time.
   let offset = 0;
   const clock: Clock = { now: () => new Date(Date.now() + offset) };
   const scenarioNow = async () => (await env.currentTimeMs()) + offset;
-  const rejected: TimelineEntry[] = [];
 
-  const aktualiseringsdatum = aktualiserad!.at.slice(0, 10);
-  const check = checkAktualisering(
-    { insatstyp: insats.typ, beslutsdatum: insats.beslutsdatum, aktualiseringsdatum, kund: insats.kund },
-    aktualiseringsdatum,
-    settings,
-  );
-  if (check.problems.length > 0) {
-    return { timeline: [{ at: toLocalIso(start), kind: 'event-rejected', event: 'aktualiserad', reason: check.problems.join('; ') }], warnings: [], runs: [], mails: [] };
-  }
-
-  const recording = recordingActivities();
-  const { writes } = recording;
+  const recording = recordingActivities({ digest: settings.digest.enabled });
   const activities: Partial<Activities> = {
     ...realActivities,
     async recordProjection(batch) {
@@ -118,61 +119,56 @@ export async function runScenario(
       return realActivities?.deliverToRecipient ? realActivities.deliverToRecipient(request) : recorded;
     },
   };
+  // One worker and one delivery workflow for every insats, as in the service: a recipient's
+  // e-mail of the day holds the items of all their insatser.
   const worker = await createWorker({ connection: env.nativeConnection, namespace: 'default', activities, workflowBundle, taskQueue });
   const insatser = createInsatsClient(env.client, { clock, taskQueue });
-  const workflowId = insatsWorkflowId(insats.id);
   const deliveryId = `delivery-${taskQueue}`;
+  const firstRunIds = new Map<string, string>();
   let runs: ScenarioRun['runs'] = [];
 
   await worker.runUntil(async () => {
-    offset = start.getTime() - (await env.currentTimeMs());
-    // The day's delivery sends what the insats stores (workflows/delivery-workflow.ts).
+    offset = parseLocalDateTime(scenario.events[0]!.at).getTime() - (await env.currentTimeMs());
+    // The day's delivery sends what the insatser store (workflows/delivery-workflow.ts).
     await ensureDeliveryWorkflow(env.client, { settings: settings.digest, taskQueue, clockOffsetMs: offset, workflowId: deliveryId });
-    const { firstRunId } = await insatser.startInsats({
-      insatsId: insats.id,
-      insatstyp: insats.typ,
-      rulebook: insats.rulebook ?? check.rulebook,
-      beslutsdatum: insats.beslutsdatum,
-      aktualiseringsdatum,
-      ...(insats.slutdatum ? { slutdatum: insats.slutdatum } : {}),
-      ...(insats.praktikBehov !== undefined ? { praktikBehov: insats.praktikBehov } : {}),
-      anordnare: insats.anordnare,
-      kvl: insats.kvl,
-      kundId: insats.kund.id,
-      kund: { ekonomisktBistand: insats.kund.ekonomisktBistand, arbetsformaga: insats.kund.arbetsformaga },
-      settings,
-    });
     const sleepUntil = async (instant: Date) => {
       const wait = instant.getTime() - (await scenarioNow());
       if (wait > 0) await env.sleep(wait);
-      await settled(env, workflowId);
+      for (const insatsId of firstRunIds.keys()) await settled(env, insatsWorkflowId(insatsId));
       await settled(env, deliveryId);
     };
-    await settled(env, workflowId);
-    for (const { at, ...event } of events) {
+    for (const scenarioEvent of scenario.events) {
+      const { at, insats: insatsId, ...event } = scenarioEvent;
+      // An insats whose aktualisering was refused never started: as with one insats, its events are not sent.
+      if (!startable.has(insatsId)) continue;
       await sleepUntil(parseLocalDateTime(at));
+      const workflowId = insatsWorkflowId(insatsId);
+      const start = starts.get(scenarioEvent);
+      if (start) {
+        firstRunIds.set(insatsId, (await insatser.startInsats(start)).firstRunId);
+        await settled(env, workflowId);
+        continue;
+      }
       await quietBeforeUpdate(env, workflowId);
       try {
-        await answeredWithin(insatser.applyEvent(insats.id, { event: event as InsatsEvent }), `${event.type} at ${at}`);
+        await answeredWithin(insatser.applyEvent(insatsId, { event: event as InsatsEvent }), `${insatsId}: ${event.type} at ${at}`);
       } catch (error) {
         if (!(error instanceof EventRejectedError) && !(error instanceof WorkflowNotFoundError)) throw error;
-        rejected.push({ at: toLocalIso(parseLocalDateTime(at)), kind: 'event-rejected', event: event.type, reason: error.message });
+        refused(insatsId, at, event.type, error.message);
       }
       await settled(env, workflowId);
     }
     await sleepUntil(parseLocalDateTime(`${scenario.until}T23:59:59`));
-    const handle = env.client.workflow.getHandle(workflowId);
-    if ((await handle.describe()).status.name === 'RUNNING') await handle.terminate('scenario finished');
+    for (const insatsId of firstRunIds.keys()) {
+      const handle = env.client.workflow.getHandle(insatsWorkflowId(insatsId));
+      if ((await handle.describe()).status.name === 'RUNNING') await handle.terminate('scenario finished');
+    }
     await env.client.workflow.getHandle(deliveryId).terminate('scenario finished');
-    runs = await fetchRuns(env, workflowId, firstRunId);
+    const first = firstRunIds.get(insatsIds[0]!);
+    if (first) runs = await fetchRuns(env, insatsWorkflowId(insatsIds[0]!), first);
   });
 
-  const timeline = writes
-    .filter((write) => write.kind === 'timeline')
-    .sort((a, b) => a.seq - b.seq)
-    .map((write) => write.entry)
-    .concat(rejected);
-  timeline.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  const timeline = scenarioTimeline(insatsIds, recording.writes, rejected);
   const warnings = [...new Set(timeline.filter((entry) => entry.kind === 'payment' && entry.amount === null).map((entry) => entry.reason ?? ''))];
   return { timeline, warnings, runs, mails: recording.mails };
 }

@@ -1,6 +1,7 @@
 // The example scenarios in scenarios/ (README, "Simulating a case"): each parses as
 // `npm run simulate` parses it, says what it shows, and configures the AMI month amount except
-// the one that shows what happens without it.
+// the one that shows what happens without it. A file with several insatser is held to the same
+// for each of them.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { INSATSTYPER } from '../../domain/insatstyp';
@@ -11,7 +12,7 @@ const WITHOUT_AMOUNT = 'ami1-utan-manadsbelopp.yaml';
 
 describe('scenarios/', () => {
   it('has a happy path for every insatstyp', () => {
-    const happy = files.filter((name) => name.endsWith('-happy-path.yaml')).map((name) => scenarioFile(name).insats.typ);
+    const happy = files.filter((name) => name.endsWith('-happy-path.yaml')).flatMap((name) => scenarioFile(name).insatser.map((insats) => insats.typ));
     expect(happy.sort()).toEqual([...INSATSTYPER].sort());
   });
 
@@ -23,12 +24,12 @@ describe('scenarios/', () => {
       expect(header).toMatch(/^# /);
       expect(header).toMatch(/20(23|24) §\d/);
       // JPG, FJP, SAI under the 2023 rulebook; AMI1 and AMI2 under 2024 (RULEBOOK.md, Insatstyper).
-      expect(scenario.insats.beslutsdatum < '2024-01-01').toBe(['JPG', 'FJP', 'SAI'].includes(scenario.insats.typ));
+      for (const insats of scenario.insatser) expect(insats.beslutsdatum < '2024-01-01', insats.id).toBe(['JPG', 'FJP', 'SAI'].includes(insats.typ));
     });
 
-    const typ = scenarioFile(name).insats.typ;
-    if (typ === 'AMI1' || typ === 'AMI2') {
-      it(`${name} ${name === WITHOUT_AMOUNT ? 'leaves the AMI month amount out, on purpose' : 'sets the AMI month amount, marked as an example'}`, () => {
+    for (const typ of new Set(scenarioFile(name).insatser.map((insats) => insats.typ))) {
+      if (typ !== 'AMI1' && typ !== 'AMI2') continue;
+      it(`${name} ${name === WITHOUT_AMOUNT ? `leaves the ${typ} month amount out, on purpose` : `sets the ${typ} month amount, marked as an example`}`, () => {
         const { config } = scenarioFile(name);
         const amounts = (config?.payments as { monthAmounts?: Record<string, number> } | undefined)?.monthAmounts;
         if (name === WITHOUT_AMOUNT) {

@@ -2,73 +2,16 @@
 // AMI2 follows the documented entry format exactly and comes back within the issue's 30 seconds;
 // a malformed scenario exits with code 2 naming the bad field; an unconfigured AMI month amount
 // gives `amount: null` and a warning on stderr.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DateTime } from 'luxon';
 import { afterAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
-import { RULE_IDS } from '../../domain/deadlines/rule-ids';
-import { TIMELINE_KINDS } from '../../domain/process/record';
-import { ROLES } from '../../domain/roles';
-
-/** Runs `npm run simulate -- <args>` (what the script runs: tsx scripts/simulate.ts). */
-function simulate(...args: string[]): Promise<{ code: number; stdout: string; stderr: string; seconds: number }> {
-  const started = performance.now();
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['node_modules/tsx/dist/cli.mjs', 'scripts/simulate.ts', ...args],
-      { maxBuffer: 64 * 1024 * 1024, timeout: 120_000 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-        resolve({ code, stdout, stderr, seconds: (performance.now() - started) / 1000 });
-      },
-    );
-  });
-}
+import { simulate, timelineSchema } from './simulate-cli';
 
 /** stdout as the one JSON array it is. */
 function timelineJson(stdout: string): unknown {
   return JSON.parse(stdout);
 }
-
-const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((date) => DateTime.fromISO(date).isValid, 'a real date');
-const role = `(${ROLES.join('|')})`;
-
-/** One timeline entry as README "Simulating a case" documents it; nothing else is allowed. */
-const timelineEntrySchema = z
-  .object({
-    // ISO-8601 with the Europe/Stockholm offset of that instant (+01:00 in winter, +02:00 in summer).
-    at: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/)
-      .refine((at) => DateTime.fromISO(at, { zone: 'Europe/Stockholm' }).toISO({ suppressMilliseconds: true }) === at, 'the Europe/Stockholm offset'),
-    kind: z.enum(TIMELINE_KINDS),
-    rule: z.enum(RULE_IDS).optional(),
-    due: localDate.optional(),
-    // `role:id`, or the bare role where the insats names nobody.
-    to: z.array(z.string().regex(new RegExp(`^${role}(:[A-Za-z0-9][A-Za-z0-9_-]*)?$`))).min(1).optional(),
-    month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional(),
-    amount: z.number().nullable().optional(),
-    event: z.string().min(1).optional(),
-    reason: z.string().min(1).optional(),
-  })
-  .strict()
-  .superRefine((entry, context) => {
-    const needs = (field: keyof typeof entry, kinds: string[]) => {
-      if (kinds.includes(entry.kind) && entry[field] === undefined) context.addIssue({ code: 'custom', path: [field], message: `${entry.kind} has a ${field}` });
-    };
-    needs('rule', ['deadline-set', 'reminder', 'escalation', 'deadline-met', 'deadline-missed', 'deadline-cancelled']);
-    needs('due', ['deadline-set', 'reminder', 'escalation', 'deadline-met', 'deadline-missed', 'deadline-cancelled']);
-    needs('to', ['deadline-set', 'reminder', 'escalation', 'deadline-missed']);
-    needs('month', ['payment']);
-    needs('amount', ['payment', 'bonus']);
-    needs('event', ['event-rejected']);
-    needs('reason', ['event-rejected', 'brist', 'insats-ended', 'payment', 'bonus']);
-  });
-const timelineSchema = z.array(timelineEntrySchema).min(1);
 
 describe('npm run simulate -- scenarios/ami2-happy-path.yaml --json', () => {
   let result: Awaited<ReturnType<typeof simulate>>;
