@@ -9,6 +9,7 @@ import {
   listDeadlinesQuerySchema,
   listInsatserQuerySchema,
   listNotificationsQuerySchema,
+  listOutboxQuerySchema,
   putContactBodySchema,
   startPaymentRunSchema,
   timelineQuerySchema,
@@ -281,6 +282,20 @@ export function openApiDocument() {
             '200': json('A page of notifications and the next cursor', {
               type: 'object',
               properties: { items: { type: 'array', items: { $ref: '#/components/schemas/Notification' } }, nextCursor: { type: ['string', 'null'] } },
+            }),
+            ...errors,
+            '403': problem('Not an operator or arbetsledare'),
+          },
+        },
+      },
+      '/api/notifications/outbox': {
+        get: {
+          summary: 'The daily digest’s items, newest first: when the rules decided each, and whether and in which e-mail it was delivered, withdrawn or failed (operator, arbetsledare)',
+          parameters: parameters(listOutboxQuerySchema, 'query'),
+          responses: {
+            '200': json('A page of outbox items and the next cursor', {
+              type: 'object',
+              properties: { items: { type: 'array', items: { type: 'object' } }, nextCursor: { type: ['string', 'null'] } },
             }),
             ...errors,
             '403': problem('Not an operator or arbetsledare'),

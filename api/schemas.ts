@@ -79,4 +79,13 @@ export const listNotificationsQuerySchema = z
   })
   .strict();
 
+export const listOutboxQuerySchema = z
+  .object({
+    status: z.enum(['queued', 'delivered', 'withdrawn', 'failed']).optional(),
+    insatsId: aktualiseringSchema.shape.id.optional(),
+    cursor: notificationCursor.optional(),
+    limit,
+  })
+  .strict();
+
 export const putContactBodySchema = z.object({ email: contactEmailSchema, preference: contactPreferenceSchema.optional() }).strict();

@@ -137,33 +137,38 @@ export async function runScenario(
       for (const insatsId of firstRunIds.keys()) await settled(env, insatsWorkflowId(insatsId));
       await settled(env, deliveryId);
     };
-    for (const scenarioEvent of scenario.events) {
-      const { at, insats: insatsId, ...event } = scenarioEvent;
-      // An insats whose aktualisering was refused never started: as with one insats, its events are not sent.
-      if (!startable.has(insatsId)) continue;
-      await sleepUntil(parseLocalDateTime(at));
-      const workflowId = insatsWorkflowId(insatsId);
-      const start = starts.get(scenarioEvent);
-      if (start) {
-        firstRunIds.set(insatsId, (await insatser.startInsats(start)).firstRunId);
+    try {
+      for (const scenarioEvent of scenario.events) {
+        const { at, insats: insatsId, ...event } = scenarioEvent;
+        // An insats whose aktualisering was refused never started: as with one insats, its events are not sent.
+        if (!startable.has(insatsId)) continue;
+        await sleepUntil(parseLocalDateTime(at));
+        const workflowId = insatsWorkflowId(insatsId);
+        const start = starts.get(scenarioEvent);
+        if (start) {
+          firstRunIds.set(insatsId, (await insatser.startInsats(start)).firstRunId);
+          await settled(env, workflowId);
+          continue;
+        }
+        await quietBeforeUpdate(env, workflowId);
+        try {
+          await answeredWithin(insatser.applyEvent(insatsId, { event: event as InsatsEvent }), `${insatsId}: ${event.type} at ${at}`);
+        } catch (error) {
+          if (!(error instanceof EventRejectedError) && !(error instanceof WorkflowNotFoundError)) throw error;
+          refused(insatsId, at, event.type, error.message);
+        }
         await settled(env, workflowId);
-        continue;
       }
-      await quietBeforeUpdate(env, workflowId);
-      try {
-        await answeredWithin(insatser.applyEvent(insatsId, { event: event as InsatsEvent }), `${insatsId}: ${event.type} at ${at}`);
-      } catch (error) {
-        if (!(error instanceof EventRejectedError) && !(error instanceof WorkflowNotFoundError)) throw error;
-        refused(insatsId, at, event.type, error.message);
+      await sleepUntil(parseLocalDateTime(`${scenario.until}T23:59:59`));
+    } finally {
+      // Every workflow of the run stops here, also when the run failed: a workflow left without its
+      // worker would hold the shared time-skipping clock still for the next scenario.
+      for (const workflowId of [...[...firstRunIds.keys()].map(insatsWorkflowId), deliveryId]) {
+        const handle = env.client.workflow.getHandle(workflowId);
+        const running = await handle.describe().then(({ status }) => status.name === 'RUNNING', () => false);
+        if (running) await handle.terminate('scenario finished');
       }
-      await settled(env, workflowId);
     }
-    await sleepUntil(parseLocalDateTime(`${scenario.until}T23:59:59`));
-    for (const insatsId of firstRunIds.keys()) {
-      const handle = env.client.workflow.getHandle(insatsWorkflowId(insatsId));
-      if ((await handle.describe()).status.name === 'RUNNING') await handle.terminate('scenario finished');
-    }
-    await env.client.workflow.getHandle(deliveryId).terminate('scenario finished');
     const first = firstRunIds.get(insatsIds[0]!);
     if (first) runs = await fetchRuns(env, insatsWorkflowId(insatsIds[0]!), first);
   });

@@ -3,12 +3,14 @@
 // by the real activity and SMTP receiver; contacts set and removed by the operator and then used
 // by the next notification.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createDeliveryActivities } from '../../activities/delivery';
 import { createNotificationActivities, notificationKey } from '../../activities/notifications';
 import { createProjectionActivities } from '../../activities/projection';
 import { setContact } from '../../api/contacts';
+import { defaultDigestSettings } from '../../domain';
 import { createMailer } from '../../platform/mailer';
 import { createScratchDatabase, type ScratchDatabase } from '../../platform/scratch-database';
-import type { NotificationRequest } from '../../workflows/types';
+import type { NotificationRequest, ProjectionWrite } from '../../workflows/types';
 import { startSmtpReceiver, type SmtpReceiver } from '../helpers/smtp-receiver';
 import { uniqueInsatsId } from '../helpers/temporal';
 import { startHarness, type Harness } from './harness';
@@ -199,5 +201,42 @@ describe('/api/notifications', () => {
       const body = await problem(await api.request('GET', `/api/notifications${query}`, { as: 'operator' }), 400);
       expect(body.invalidParams?.[0]?.path, query).toBe(field);
     }
+  });
+});
+
+describe('/api/notifications/outbox', () => {
+  it('shows when the rules decided each digest item and what became of it: delivered in which e-mail, or withdrawn and why', async () => {
+    const insatsId = uniqueInsatsId('outbox');
+    const anordnare = { role: 'anordnare' as const, id: 'a-outbox' };
+    const deadline = (rule: 'bemanning' | 'trepart', status: 'open' | 'met'): ProjectionWrite => ({
+      kind: 'deadline',
+      insatsId,
+      openedAt: '2025-12-23T09:00:00.000Z',
+      deadline: { rule, occurrence: '1', due: '2025-12-29', openedOn: '2025-12-23', owner: 'anordnare', escalation: ['kvl'], status },
+    });
+    const item = (rule: 'bemanning' | 'trepart'): ProjectionWrite => ({
+      kind: 'outbox-item',
+      item: { insatsId, insatstyp: 'AMI2', rule, occurrence: '1', step: 'due-reminder', kind: 'reminder', recipient: anordnare, owner: anordnare, due: '2025-12-29', decidedAt: '2025-12-29T07:00:00.000Z' },
+    });
+    await createProjectionActivities(api.database).recordProjection([
+      { kind: 'insats', insats: { insatsId, insatstyp: 'AMI2', rulebook: '2024', beslutsdatum: '2025-12-22', aktualiseringsdatum: '2025-12-23', anordnare: 'a-outbox', kvl: 'k1', kundId: 'kund-2', phase: 'aktualiserad', workflowId: `insats-${insatsId}` } },
+      deadline('bemanning', 'open'),
+      deadline('trepart', 'met'),
+      item('bemanning'),
+      item('trepart'),
+    ]);
+    const delivery = createDeliveryActivities({ database: api.database, mailer: createMailer(smtp.url, 'test@kundval.example'), notifyFallbackDomain: 'test.example' });
+    expect(await delivery.deliverToRecipient({ recipient: anordnare, until: '2025-12-29T07:00:30.000Z', settings: defaultDigestSettings })).toMatchObject({ sent: 1, items: 1, withdrawn: 1 });
+
+    const response = await api.request('GET', `/api/notifications/outbox?insatsId=${insatsId}`, { as: 'arbetsledare' });
+    expect(response.status).toBe(200);
+    const { items } = (await response.json()) as { items: { rule: string; decidedAt: string; status: string; withdrawnReason: string | null; delivered: { kind: string; status: string; messageId: string } | null }[] };
+    const byRule = Object.fromEntries(items.map((entry) => [entry.rule, entry]));
+    expect(byRule.bemanning).toMatchObject({ decidedAt: '2025-12-29T07:00:00.000Z', status: 'delivered', delivered: { kind: 'digest', status: 'sent', messageId: expect.stringMatching(/@kundval\.nacka>$/) } });
+    expect(smtp.received.filter((mail) => mail.messageId === byRule.bemanning!.delivered!.messageId)).toHaveLength(1);
+    expect(byRule.trepart).toMatchObject({ status: 'withdrawn', withdrawnReason: 'deadline met before the delivery of 2025-12-29', delivered: null });
+
+    expect((await api.request('GET', '/api/notifications/outbox?status=sent', { as: 'operator' })).status).toBe(400);
+    expect((await api.request('GET', '/api/notifications/outbox', { as: 'kvl' })).status).toBe(403);
   });
 });

@@ -132,6 +132,7 @@ describe('OpenAPI', () => {
         'POST /api/payment-runs/{month}/export',
         'GET /api/calendar/{token}.ics',
         'GET /api/notifications',
+        'GET /api/notifications/outbox',
         'GET /api/contacts',
         'PUT /api/contacts/{role}/{actorId}',
         'DELETE /api/contacts/{role}/{actorId}',
