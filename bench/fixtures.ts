@@ -30,6 +30,13 @@ export function insatsStart(insatsId: string, index: number): InsatsStart {
   };
 }
 
+/** The burst's insatser: spread over 40 anordnare and 60 kvl, as a municipality's would be. */
+export const BURST_ANORDNARE = 40;
+export const BURST_KVL = 60;
+export function burstInsatsStart(insatsId: string, index: number): InsatsStart {
+  return { ...insatsStart(insatsId, index), anordnare: `bench-a${index % BURST_ANORDNARE}`, kvl: `bench-k${index % BURST_KVL}` };
+}
+
 /**
  * 10:00 on the aktualisering day: the next thing any such insats does is at midnight, 14 hours
  * of workflow time away, so nothing falls due while the bench runs.

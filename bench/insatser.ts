@@ -1,6 +1,6 @@
 // Starting bench insatser in bulk and waiting until each has recorded its first projection
 // (its row in PostgreSQL), so one measurement's tail does not run into the next.
-import { createInsatsClient } from '../client/insats-client';
+import { createInsatsClient, type InsatsStart } from '../client/insats-client';
 import type { Clock } from '../platform/clock';
 import { insatsIdFor, insatsIdPrefix, insatsStart } from './fixtures';
 import { runAtConcurrency, type LoadResult } from './load';
@@ -14,12 +14,19 @@ export interface StartedGroup {
   recordedSeconds: number;
 }
 
-export async function startInsatser(stack: Stack, group: string, count: number, concurrency: number, clock: Clock): Promise<StartedGroup> {
+export async function startInsatser(
+  stack: Stack,
+  group: string,
+  count: number,
+  concurrency: number,
+  clock: Clock,
+  start: (insatsId: string, index: number) => InsatsStart = insatsStart,
+): Promise<StartedGroup> {
   const insatser = createInsatsClient(stack.client, { clock });
   const ids = Array.from({ length: count }, (_, index) => insatsIdFor(group, index));
   const started = performance.now();
   const starts = await runAtConcurrency(count, concurrency, async (index) => {
-    await insatser.startInsats(insatsStart(ids[index]!, index));
+    await insatser.startInsats(start(ids[index]!, index));
   });
   await waitUntilRecorded(stack, group, count - starts.failures);
   return { ids, starts, recordedSeconds: (performance.now() - started) / 1000 };

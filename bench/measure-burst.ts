@@ -1,18 +1,23 @@
 // Many open insatser on one worker, then a holiday morning: `dueTogether` bemanning reminders
-// placed at one shared real instant. The burst's insatser are started first and the other open
+// placed at one shared real instant (08:00 of their clock), of insatser spread over 40 anordnare and
+// 60 kvl, stored ahead in the outbox and sent by the day's delivery as one digest per anordnare. The burst's insatser are started first and the other open
 // ones after them, so when the burst comes its insatser have slept longest (and, with more open
 // insatser than the worker caches, have been evicted and must be replayed, as after a holiday).
 // Measures the worker's memory with everything open (and its growth per cached insats over the
-// open-insatser phase), the time from the due instant until every reminder is stored as sent and
-// has reached the SMTP server, each one once, and how API reads answer meanwhile against the same
+// open-insatser phase), the time from 08:00 until the last digest is stored as sent and has reached
+// the SMTP server (against the platform's own timer burst: as many minimal workflows sleeping to one
+// instant and storing a row each), e-mails against items, and how API reads answer meanwhile against the same
 // reads before the burst's insatser start (reads come from PostgreSQL alone, so they need not wait
 // for the last open ones, and a setup that overruns the due instant still leaves them a baseline).
 import { readInsatser } from './api-reads';
 import type { Figure } from './figures';
-import { clockWithRemindersAt, insatsIdPrefix, quietClock } from './fixtures';
+import { ensureDeliveryWorkflow } from '../client/delivery-client';
+import { defaultDigestSettings } from '../domain';
+import { TASK_QUEUE } from '../workflows/ids';
+import { BENCH_MARKER_TABLE, createBenchMarkerTable } from './bench-activities';
+import { BURST_ANORDNARE, burstInsatsStart, clockWithRemindersAt, insatsIdPrefix, quietClock } from './fixtures';
 import { startInsatser } from './insatser';
-import { oldInsatsIdPrefix } from './old-insatser';
-import { percentile } from './load';
+import { percentile, runAtConcurrency } from './load';
 import { cpuSeconds, waitUntilQuiet, type MemorySampler } from './process-stats';
 import type { Stack } from './stack';
 import { sleep } from './wait';
@@ -30,6 +35,35 @@ const DUPLICATE_WATCH_MS = 3_000;
 /** Worker memory per cached insats the service aims for (the last runs measured about 1.8 MB). */
 const RSS_PER_CACHED_TARGET_MB = 0.6;
 const READ_P99_TARGET_MS = 250;
+/** The day's delivery may take at most this many times the platform's own timer burst. */
+const DELIVERY_RATIO_TARGET = 3;
+
+/**
+ * The baseline: `count` minimal workflows that sleep to one instant and store a row each
+ * (bench/workflows.ts timerBurstWorkflow); seconds from that instant until the last row.
+ */
+async function measureTimerBurst(stack: Stack, count: number, concurrency: number, log: (line: string) => void): Promise<number | undefined> {
+  await createBenchMarkerTable(stack.database);
+  const group = insatsIdPrefix('timer');
+  const started = Date.now();
+  const at = started + Math.max(5_000, count * 20);
+  await runAtConcurrency(count, concurrency, async (index) => {
+    await stack.client.workflow.start('timerBurstWorkflow', { workflowId: `${group}${index}`, taskQueue: TASK_QUEUE, args: [`${group}${index}`, at] });
+  });
+  if (Date.now() > at) log('timer burst: the starts overran the instant');
+  await waitUntilQuiet(Math.max(0, at - Date.now() - 1_000));
+  const deadline = at + 120_000;
+  for (;;) {
+    const rows = await stack.database.$queryRawUnsafe<{ count: bigint; last: Date | null }[]>(
+      `SELECT count(*) AS count, max(stored_at) AS last FROM ${BENCH_MARKER_TABLE} WHERE id LIKE $1`,
+      `${group}%`,
+    );
+    const { count: stored, last } = rows[0]!;
+    if (Number(stored) >= count && last) return (last.getTime() - at) / 1000;
+    if (Date.now() > deadline) return undefined;
+    await sleep(250);
+  }
+}
 
 export interface BurstSizes {
   openInsatser: number;
@@ -72,8 +106,11 @@ export async function measureBurst(
   const slow = (count: number) => (count / rate) * 1_500;
   const budgetMs = open + dueTogether < openInsatser ? sizes.openBudgetSeconds * 1_000 : 0;
   const dueAt = Date.now() + slow(dueTogether) + budgetMs + SAFETY_MS;
-  await startInsatser(stack, 'burst', dueTogether, concurrency, clockWithRemindersAt(dueAt));
+  const burstClock = clockWithRemindersAt(dueAt);
+  await startInsatser(stack, 'burst', dueTogether, concurrency, burstClock, burstInsatsStart);
   open += dueTogether;
+  const deliveryId = `delivery-${insatsIdPrefix('burst')}`;
+  await ensureDeliveryWorkflow(stack.client, { settings: defaultDigestSettings, clockOffsetMs: burstClock.now().getTime() - Date.now(), workflowId: deliveryId });
   const openUntil = dueAt - SAFETY_MS;
   const chunk = Math.max(20, Math.round(rate * CHUNK_SECONDS));
   while (open < openInsatser && Date.now() + slow(Math.min(chunk, openInsatser - open)) < openUntil) {
@@ -92,32 +129,43 @@ export async function measureBurst(
 
   const cpuBefore = cpuSeconds(stack.workerPid);
   const prefix = insatsIdPrefix('burst');
-  const burstMails = () => stack.smtp.received.filter((mail) => mail.subject?.includes(prefix));
+  const burstItems = () =>
+    stack.database.outboxItem.findMany({ where: { insatsId: { startsWith: prefix } }, select: { status: true, createdAt: true, deliveryId: true } });
+  const burstDeliveries = () => stack.database.delivery.findMany({ where: { items: { some: { insatsId: { startsWith: prefix } } } } });
+  const received = (messageId: string | null) => stack.smtp.received.filter((mail) => mail.messageId === messageId);
   let finished = false;
   const burstReads = readInsatser(stack, allOpenIds, { ...READERS, until: () => finished });
   const deadline = dueAt + sizes.timeoutSeconds * 1000;
   while (Date.now() < deadline) {
-    const sent = await stack.database.notification.count({ where: { insatsId: { startsWith: prefix }, sentAt: { not: null } } });
-    if (sent >= dueTogether && new Set(burstMails().map((mail) => mail.messageId)).size >= dueTogether) break;
+    const delivered = (await burstItems()).filter((item) => item.status === 'delivered').length;
+    const deliveries = await burstDeliveries();
+    if (delivered >= dueTogether && deliveries.every((row) => row.status === 'sent' && received(row.messageId).length > 0)) break;
     await sleep(250);
   }
   finished = true;
   const readsDuring = await burstReads;
   const burstCpu = cpuSeconds(stack.workerPid) - cpuBefore;
   await sleep(DUPLICATE_WATCH_MS);
+  await stack.client.workflow.getHandle(deliveryId).terminate('bench finished').catch(() => undefined);
 
-  const rows = await stack.database.notification.findMany({ where: { insatsId: { startsWith: prefix } }, select: { sentAt: true, messageId: true, attempts: true } });
-  const mails = burstMails();
-  const firstArrival = new Map<string, number>();
-  for (const mail of mails) firstArrival.set(mail.messageId ?? '', Math.min(stack.smtp.arrivedAt(mail), firstArrival.get(mail.messageId ?? '') ?? Infinity));
-  const sentRows = rows.filter((row) => row.sentAt && row.messageId && firstArrival.has(row.messageId));
-  const arrivedAfter = (row: (typeof sentRows)[number]) => Math.max(row.sentAt!.getTime(), firstArrival.get(row.messageId!)!) - dueAt;
-  const lateness = sentRows.map((row) => arrivedAfter(row) / 1000);
-  const complete = sentRows.length >= dueTogether;
-  const duplicates = mails.length - firstArrival.size + Math.max(0, rows.length - dueTogether);
-  // The insatser brought in three years late live on the real clock: a reminder of theirs may fall due while the bench runs.
-  const outside = await stack.database.notification.count({ where: { AND: [{ NOT: { insatsId: { startsWith: prefix } } }, { NOT: { insatsId: { startsWith: oldInsatsIdPrefix } } }] } });
-  if (!complete) log(`only ${sentRows.length} of ${dueTogether} reminders stored as sent and received within ${sizes.timeoutSeconds} s`);
+  const items = await burstItems();
+  const deliveries = await burstDeliveries();
+  const delivered = items.filter((item) => item.status === 'delivered').length;
+  const sentAt = deliveries.flatMap((row) => {
+    const mails = received(row.messageId);
+    return row.sentAt && mails.length > 0 ? [Math.max(row.sentAt.getTime(), Math.min(...mails.map((mail) => stack.smtp.arrivedAt(mail))))] : [];
+  });
+  const complete = delivered >= dueTogether && sentAt.length === deliveries.length;
+  const duplicates = deliveries.reduce((sum, row) => sum + Math.max(0, received(row.messageId).length - 1), 0);
+  const recipients = Math.min(BURST_ANORDNARE, dueTogether);
+  // The insatser's own wake-ups: how many of the burst's items were stored in the busiest minute.
+  const perMinute = new Map<number, number>();
+  for (const item of items) perMinute.set(Math.floor(item.createdAt.getTime() / 60_000), (perMinute.get(Math.floor(item.createdAt.getTime() / 60_000)) ?? 0) + 1);
+  const busiestMinuteShare = items.length > 0 ? (Math.max(...perMinute.values()) / items.length) * 100 : undefined;
+  // Sent by insatser themselves (started before the digest): none of the burst's should be.
+  const direct = await stack.database.notification.count({ where: { insatsId: { startsWith: prefix } } });
+  if (!complete) log(`only ${delivered} of ${dueTogether} items delivered in ${sentAt.length} of ${deliveries.length} digests within ${sizes.timeoutSeconds} s`);
+  const timerBurst = await measureTimerBurst(stack, dueTogether, concurrency, log);
 
   const cached = Math.min(open, stack.maxCachedWorkflows);
   const perCached = rssOpen !== undefined && idleRss !== undefined ? (rssOpen - idleRss) / cached : undefined;
@@ -142,18 +190,26 @@ export async function measureBurst(
       unit: 'MB',
     },
     {
-      measurement: `time from the due instant until ${dueTogether} reminders are stored and sent`,
-      value: complete ? Math.max(...lateness) : undefined,
+      measurement: `time from 08:00 until the last digest of ${dueTogether} items is sent and received`,
+      value: complete ? (Math.max(...sentAt) - dueAt) / 1000 : undefined,
       unit: 's',
-      target: { on: 'value', below: 60 },
+      baseline: timerBurst,
+      baselineLabel: `${dueTogether} minimal workflows waking at one instant, storing a row each`,
+      target: { on: 'ratio', atMost: DELIVERY_RATIO_TARGET },
     },
-    { measurement: 'reminders stored as sent and received', value: sentRows.length, unit: `of ${dueTogether}`, target: { on: 'value', atLeast: dueTogether } },
-    { measurement: 'reminder lateness p50', value: percentile(lateness, 50), unit: 's' },
-    { measurement: 'reminder lateness p99', value: percentile(lateness, 99), unit: 's' },
-    { measurement: 'reminders sent twice', value: duplicates, unit: 'e-mails', target: { on: 'value', below: 1 } },
-    { measurement: 'reminder send retries', value: rows.reduce((sum, row) => sum + row.attempts, 0) - rows.length, unit: 'attempts' },
-    { measurement: 'notifications outside the burst (expected none)', value: outside, unit: 'rows', target: { on: 'value', below: 1 } },
-    { measurement: 'worker CPU per reminder (reads included)', value: (burstCpu / dueTogether) * 1000, unit: 'ms' },
+    { measurement: 'time from 08:00 until the last digest is out (target)', value: complete ? (Math.max(...sentAt) - dueAt) / 1000 : undefined, unit: 's', target: { on: 'value', below: 60 } },
+    { measurement: `e-mails for ${dueTogether} items (${recipients} recipients)`, value: deliveries.length, unit: 'e-mails', target: { on: 'value', atMost: recipients } },
+    { measurement: 'items delivered', value: delivered, unit: `of ${dueTogether}`, target: { on: 'value', atLeast: dueTogether } },
+    { measurement: 'digests sent twice', value: duplicates, unit: 'e-mails', target: { on: 'value', below: 1 } },
+    { measurement: 'delivery retries', value: deliveries.reduce((sum, row) => sum + row.attempts, 0) - deliveries.length, unit: 'attempts' },
+    { measurement: 'notifications the burst\'s insatser sent themselves (expected none)', value: direct, unit: 'e-mails', target: { on: 'value', below: 1 } },
+    {
+      // In the bench the due instant is minutes (not hours) after the starts, so nearly all are stored at once; see README.
+      measurement: 'busiest minute of the burst items being stored (share)',
+      value: busiestMinuteShare,
+      unit: '%',
+    },
+    { measurement: 'worker CPU per item (delivery and reads included)', value: (burstCpu / dueTogether) * 1000, unit: 'ms' },
     {
       measurement: `API read latency during the burst p99 (${READERS.readers} readers; ${readCounts})`,
       value: percentile(readsDuring.latenciesMs, 99),

@@ -9,6 +9,7 @@ import { createDatabase } from '../platform/database';
 import { createMailer } from '../platform/mailer';
 import { installTemporalRuntime } from '../platform/temporal-runtime';
 import { bundleWorkflows, createWorker } from '../worker';
+import { createBenchActivities } from './bench-activities';
 import { stopWithParent } from './child-process';
 
 export interface WorkerReady {
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
   const worker = await createWorker({
     connection,
     namespace: process.env.TEMPORAL_NAMESPACE!,
-    activities: createActivities({ database, mailer, notifyFallbackDomain: 'bench.example' }),
+    activities: { ...createActivities({ database, mailer, notifyFallbackDomain: 'bench.example' }), ...createBenchActivities(database) },
     workflowBundle,
     // WORKER_MAX_CACHED_WORKFLOWS and WORKER_MAX_CONCURRENT_ACTIVITIES, as `npm run worker` reads them.
     tuning: readConfig(),

@@ -40,10 +40,18 @@ describe('the worker killed in the middle of the day’s delivery', () => {
     workers.push(await startWorkerProcess(workerEnvironment));
     const prefix = uniqueInsatsId('killed');
     const anordnare = (index: number) => `${prefix}-a${index % ANORDNARE}`;
-    // Every reminder is due at 08:00 on Monday 2025-12-29, some seconds from now: 150 insatser of 30 anordnare.
-    const clock = fixedOffsetClock(new Date(parseLocalDateTime('2025-12-29T08:00').getTime() - 15_000));
+    // Every reminder is due at 08:00 on Monday 2025-12-29: 150 insatser of 30 anordnare, started a
+    // minute before on their clock, store theirs at once (within the store-ahead window).
+    const monday8 = parseLocalDateTime('2025-12-29T08:00').getTime();
+    const clock = fixedOffsetClock(new Date(monday8 - 60_000));
     const insatsIds = await burstOfInsatser(createInsatsClient(env.client, { clock }), prefix, BURST, (insatsId, index) => bemanningDueMonday(insatsId, { anordnare: anordnare(index) }));
-    await ensureDeliveryWorkflow(env.client, { settings: defaultDigestSettings, clockOffsetMs: clock.now().getTime() - Date.now(), workflowId: `delivery-${prefix}` });
+    await eventually(
+      async () => ((await database.outboxItem.count({ where: { insatsId: { startsWith: prefix } } })) === BURST ? true : undefined),
+      90_000,
+      'every reminder stored in the outbox',
+    );
+    // The delivery's own clock reaches 08:00 three seconds from now, whatever the starts took.
+    await ensureDeliveryWorkflow(env.client, { settings: defaultDigestSettings, clockOffsetMs: monday8 - 3_000 - Date.now(), workflowId: `delivery-${prefix}` });
     const deliveries = () => database.delivery.findMany({ where: { recipientRole: 'anordnare', recipientId: { startsWith: `${prefix}-a` } }, include: { items: true } });
     const ours = () => smtp.received.filter((mail) => mail.text?.includes(prefix));
 
