@@ -109,6 +109,8 @@ export class InsatsState {
   /** Bumped on every change, so the workflow wakes up and recomputes its timers. */
   version = 0;
   private readonly bounded: boolean;
+  /** The reminder settings with today's defaults for what older pinned settings lack; filled once, not per timer. */
+  private readonly boundedReminders: Settings['reminders'];
 
   constructor(
     readonly input: InsatsWorkflowInput,
@@ -117,6 +119,7 @@ export class InsatsState {
   ) {
     this.settings = input.settings ?? defaultSettings;
     this.bounded = bounded;
+    this.boundedReminders = settingsWithDefaults(this.settings).reminders;
     if (input.carried) {
       // PostgreSQL holds the timeline and the events; a bounded insats carries neither.
       this.data = bounded ? { ...input.carried, events: [], timeline: [] } : input.carried;
@@ -229,7 +232,7 @@ export class InsatsState {
    */
   nextNotification(now: Date): DueNotification | undefined {
     let next: DueNotification | undefined;
-    const reminders = this.bounded ? settingsWithDefaults(this.settings).reminders : this.settings.reminders;
+    const reminders = this.bounded ? this.boundedReminders : this.settings.reminders;
     for (const deadline of this.openDeadlines()) {
       const progress = this.data.notified[keyOf(deadline)];
       const candidate = this.bounded ? this.boundedStep(deadline, progress, now, reminders) : this.unboundedStep(deadline, progress, now);

@@ -29,7 +29,7 @@ import {
   overdueKey,
   phaseKey,
 } from './search-attributes';
-import type { OutboxItem } from '../domain';
+import type { DigestSettings, OutboxItem } from '../domain';
 import type { InsatsSnapshot, InsatsWorkflowInput, NotificationRequest } from './types';
 
 const { recordProjection } = proxyActivities<Activities>({
@@ -60,8 +60,9 @@ export async function insatsWorkflow(input: InsatsWorkflowInput): Promise<Insats
   const bounded = patched('bounded-insats');
   // Insatser started before the daily digest, or with it off (settings digest.enabled), send each notification themselves.
   const state = new InsatsState({ ...input, settings: ruleScope(input.settings ?? defaultSettings) }, now(), { bounded });
-  const digest = bounded && settingsWithDefaults(state.settings).digest.enabled && patched('outbox-digest');
-  const sending = new Sending(state, bounded, digest);
+  const digestSettings = settingsWithDefaults(state.settings).digest;
+  const digest = bounded && digestSettings.enabled && patched('outbox-digest');
+  const sending = new Sending(state, bounded, digest, digestSettings);
 
   // Synchronous on purpose: the answer goes in the same workflow task. The API waits for the
   // event's projection row before it answers, so a read after a write sees it (api/insatser-routes.ts).
@@ -165,6 +166,7 @@ class Sending {
     private readonly state: InsatsState,
     private readonly bounded: boolean,
     readonly digest: boolean,
+    private readonly digestSettings: DigestSettings,
   ) {}
 
   /**
@@ -173,7 +175,7 @@ class Sending {
    */
   notifyAt(due: DueNotification, now: Date): Date {
     if (!this.digest) return due.sendAt;
-    const ahead = storeAheadMs(this.state.input.insatsId, settingsWithDefaults(this.state.settings).digest);
+    const ahead = storeAheadMs(this.state.input.insatsId, this.digestSettings);
     const storeAt = new Date(due.sendAt.getTime() - ahead);
     return storeAt > now ? storeAt : now;
   }
