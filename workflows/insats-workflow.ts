@@ -121,32 +121,11 @@ async function record(state: InsatsState, sending: Sending): Promise<void> {
     if (state.outbox.length > 0) await recordProjection(state.outbox.splice(0));
     for (const notice of state.notices.splice(0)) {
       for (const role of notice.to) {
-        if (sending.digest && !isUrgent(notice)) {
-          sending.store({
-            insatsId: state.input.insatsId,
-            insatstyp: state.input.insatstyp,
-            rule: notice.rule,
-            occurrence: notice.occurrence,
-            step: 'notice',
-            kind: 'notice',
-            recipient: state.recipient(role),
-            owner: state.recipient(role),
-            text: notice.text,
-            decidedAt: workflowNow(state.input.clockOffsetMs).toISOString(),
-          });
-          continue;
-        }
-        await sending.send({
-          insatsId: state.input.insatsId,
-          rule: notice.rule,
-          occurrence: notice.occurrence,
-          step: 'notice',
-          kind: 'notice',
-          recipient: state.recipient(role),
-          owner: state.recipient(role),
-          text: notice.text,
-          scheduledFor: workflowNow(state.input.clockOffsetMs).toISOString(),
-        });
+        const recipient = state.recipient(role);
+        const at = workflowNow(state.input.clockOffsetMs).toISOString();
+        const told = { insatsId: state.input.insatsId, rule: notice.rule, occurrence: notice.occurrence, step: 'notice', kind: 'notice', recipient, owner: recipient, text: notice.text } as const;
+        if (sending.digest && !isUrgent(notice)) sending.store({ ...told, insatstyp: state.input.insatstyp, decidedAt: at });
+        else await sending.send({ ...told, scheduledFor: at });
       }
     }
   }
