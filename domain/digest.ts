@@ -154,7 +154,7 @@ export function digestSubject(lines: DigestLine[], today: LocalDate): string {
   const later = lines.filter((line) => line.group === 'kommande' && line.item.due! > endOfWeek(today)).length;
   const notices = lines.filter((line) => line.group === 'meddelanden').length;
   const parts = [
-    late > 0 ? `${late} försenade` : undefined,
+    late > 0 ? `${late} ${late === 1 ? 'försenad' : 'försenade'}` : undefined,
     dueThisWeek > 0 ? `${dueThisWeek} att göra denna vecka` : undefined,
     later > 0 ? `${later} att göra senare` : undefined,
     notices > 0 ? `${notices} ${notices === 1 ? 'meddelande' : 'meddelanden'}` : undefined,

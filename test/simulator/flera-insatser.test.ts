@@ -52,7 +52,7 @@ describe('four insatser of one anordnare and one kvl on the daily digest (scenar
       ['D-AMI1-B', 'plangranskning', 'due-reminder'],
       ['D-AMI1-C', 'genomforandeplan', 'escalation-1'],
     ]);
-    expect(mails[0]!.subject).toBe('Kundval insatser: 1 försenade, 1 att göra denna vecka');
+    expect(mails[0]!.subject).toBe('Kundval insatser: 1 försenad, 1 att göra denna vecka');
   });
 
   it('sends each recipient at most one e-mail a day, only digests, and none at the weekend', () => {

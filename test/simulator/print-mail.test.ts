@@ -21,7 +21,7 @@ const item = (insatsId: string, rule: string, step: string, due?: string): Outbo
 });
 
 const mails: RecordedMail[] = [
-  { at: '2025-03-05T07:00:00.412Z', to: 'kvl:k1', kind: 'digest', subject: 'Kundval insatser: 1 försenade', items: [item('B', 'bemanning', 'escalation-1', '2025-03-04')] },
+  { at: '2025-03-05T07:00:00.412Z', to: 'kvl:k1', kind: 'digest', subject: 'Kundval insatser: 1 försenad', items: [item('B', 'bemanning', 'escalation-1', '2025-03-04')] },
   { at: '2025-03-04T07:00:00.100Z', to: 'anordnare:a1', kind: 'digest', subject: 'Kundval insatser: 2 att göra denna vecka', items: [item('A', 'bemanning', 'due-reminder', '2025-03-04'), item('LONG-ID', 'genomforandeplan', 'early-reminder', '2025-03-17')] },
   { at: '2025-03-04T13:15:09.900Z', to: 'anordnare:a1', kind: 'urgent', subject: 'Meddelande: manadsrapport för insats A', items: [item('A', 'manadsrapport', 'notice')] },
 ];
@@ -40,7 +40,7 @@ describe('mailReport', () => {
         ],
       },
       { at: '2025-03-04T14:15:09+01:00', to: 'anordnare:a1', subject: 'Meddelande: manadsrapport för insats A', kind: 'urgent', items: [{ insatsId: 'A', rule: 'manadsrapport', step: 'notice' }] },
-      { at: '2025-03-05T08:00:00+01:00', to: 'kvl:k1', subject: 'Kundval insatser: 1 försenade', kind: 'digest', items: [{ insatsId: 'B', rule: 'bemanning', step: 'escalation-1', due: '2025-03-04' }] },
+      { at: '2025-03-05T08:00:00+01:00', to: 'kvl:k1', subject: 'Kundval insatser: 1 försenad', kind: 'digest', items: [{ insatsId: 'B', rule: 'bemanning', step: 'escalation-1', due: '2025-03-04' }] },
     ]);
   });
 });
@@ -58,7 +58,7 @@ describe('formatMail', () => {
         '      A        manadsrapport     notice',
         'kvl:k1',
         '  2025-03-05',
-        '    08:00  digest  Kundval insatser: 1 försenade',
+        '    08:00  digest  Kundval insatser: 1 försenad',
         '      B        bemanning         escalation-1    due 2025-03-04',
       ].join('\n'),
     );
