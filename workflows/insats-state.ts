@@ -65,6 +65,8 @@ export interface DueNotification {
  */
 export interface StateOptions {
   bounded: boolean;
+  /** `patched('open-ended-ends')`: an open-ended insats ends at the longest insatstid. */
+  openEndedEnds?: boolean;
 }
 
 const keyOf = (deadline: { rule: string; occurrence: string }) => `${deadline.rule}/${deadline.occurrence}`;
@@ -109,16 +111,18 @@ export class InsatsState {
   /** Bumped on every change, so the workflow wakes up and recomputes its timers. */
   version = 0;
   private readonly bounded: boolean;
+  private readonly openEndedEnds: boolean;
   /** The reminder settings with today's defaults for what older pinned settings lack; filled once, not per timer. */
   private readonly boundedReminders: Settings['reminders'];
 
   constructor(
     readonly input: InsatsWorkflowInput,
     now: Date,
-    { bounded }: StateOptions = { bounded: false },
+    { bounded, openEndedEnds = false }: StateOptions = { bounded: false },
   ) {
     this.settings = input.settings ?? defaultSettings;
     this.bounded = bounded;
+    this.openEndedEnds = openEndedEnds;
     this.boundedReminders = settingsWithDefaults(this.settings).reminders;
     if (input.carried) {
       // PostgreSQL holds the timeline and the events; a bounded insats carries neither.
@@ -214,12 +218,12 @@ export class InsatsState {
 
   /** Applies what the passing of time changes by `now`. */
   tick(now: Date): void {
-    this.apply(decideTick(this.record, localDateOf(now), this.settings, { bonusClaimCloses: this.bounded }), now);
+    this.apply(decideTick(this.record, localDateOf(now), this.settings, { bonusClaimCloses: this.bounded, openEndedEnds: this.openEndedEnds }), now);
   }
 
   /** The next midnight (Europe/Stockholm) at which time changes something. */
   nextTickAt(now: Date): Date | undefined {
-    const date = nextTickDate(this.record, localDateOf(now), this.settings, { bonusClaimCloses: this.bounded });
+    const date = nextTickDate(this.record, localDateOf(now), this.settings, { bonusClaimCloses: this.bounded, openEndedEnds: this.openEndedEnds });
     return date ? atLocalTime(date, '00:00') : undefined;
   }
 

@@ -59,7 +59,9 @@ export async function insatsWorkflow(input: InsatsWorkflowInput): Promise<Insats
   // Insatser started before this change keep their unbounded chains and state until they continue as new.
   const bounded = patched('bounded-insats');
   // Insatser started before the daily digest, or with it off (settings digest.enabled), send each notification themselves.
-  const state = new InsatsState({ ...input, settings: ruleScope(input.settings ?? defaultSettings) }, now(), { bounded });
+  // Open-ended insatser started before this change run on past the longest insatstid, as they did.
+  const openEndedEnds = bounded && patched('open-ended-ends');
+  const state = new InsatsState({ ...input, settings: ruleScope(input.settings ?? defaultSettings) }, now(), { bounded, openEndedEnds });
   const digestSettings = settingsWithDefaults(state.settings).digest;
   const digest = bounded && digestSettings.enabled && patched('outbox-digest');
   const sending = new Sending(state, bounded, digest, digestSettings);

@@ -64,6 +64,8 @@ export interface TickOptions {
    * (settings `bonus.claimWindow`), and no report month opens past the longest insatstid.
    */
   bonusClaimCloses?: boolean;
+  /** Started after `patched('open-ended-ends')`: an open-ended insats ends at the longest insatstid. */
+  openEndedEnds?: boolean;
 }
 
 /** The last day a bonus claim stays open: its earliest date plus the claim window. */
@@ -103,7 +105,7 @@ export function decideTick(record: InsatsRecord, today: LocalDate, settings: Set
 
   // The insatstid ran out without an avslut (2023 §6.6, 2024 §9.2): the slutrapport is due on the slutdatum.
   const last = lastDayOf(record, settings, options);
-  if (record.phase === 'pagaende' && last && last.day < today) {
+  if (record.phase === 'pagaende' && last && last.day < today && (!last.longest || options.openEndedEnds)) {
     const slutdatum = last.day;
     const plan = planAvslut({ insats: record.insats, avslutsdatum: slutdatum, bonusgrundande: false, open: liveDeadlines(record) }, settings);
     changes.push(
@@ -148,6 +150,6 @@ export function nextTickDate(record: InsatsRecord, today: LocalDate, settings: S
   const month = nextReportMonth(record, settings, options);
   if (month) dates.push(firstDayOf(addMonthsTo(month, 1)));
   const last = lastDayOf(record, settings, options);
-  if (record.phase === 'pagaende' && last) dates.push(addDays(last.day, 1));
+  if (record.phase === 'pagaende' && last && (!last.longest || options.openEndedEnds)) dates.push(addDays(last.day, 1));
   return dates.filter((date) => date > today).sort()[0];
 }

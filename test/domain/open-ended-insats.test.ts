@@ -25,7 +25,7 @@ function reportMonths(state: InsatsState): string[] {
 
 describe('an open-ended insats at the longest insatstid (60 months from beslutsdatum)', () => {
   it('ends on the day after its last day, owing the reports through that month and the slutrapport', () => {
-    const state = new InsatsState(fjp, atLocalTime('2026-12-02', '10:00'), { bounded: true });
+    const state = new InsatsState(fjp, atLocalTime('2026-12-02', '10:00'), { bounded: true, openEndedEnds: true });
     state.tick(atLocalTime('2028-10-01', '00:00'));
     expect(state.phase).toBe('pagaende');
 
@@ -40,8 +40,11 @@ describe('an open-ended insats at the longest insatstid (60 months from beslutsd
     expect(reportMonths(state).at(-1)).toBe('2028-10');
   });
 
-  it('runs on where the insats started before the patch, as it did (workflows/insats-workflow.ts patched bounded-insats)', () => {
-    const state = new InsatsState(fjp, atLocalTime('2026-12-02', '10:00'), { bounded: false });
+  it.each([
+    ['before bounded-insats', { bounded: false }],
+    ['after bounded-insats, before open-ended-ends', { bounded: true }],
+  ])('runs on where the insats started %s, as it did (workflows/insats-workflow.ts)', (_when, options) => {
+    const state = new InsatsState(fjp, atLocalTime('2026-12-02', '10:00'), options);
     state.tick(atLocalTime('2028-10-02', '00:00'));
     expect(state.phase).not.toBe('avslutad');
     expect(state.record.facts.endedOn).toBeUndefined();
