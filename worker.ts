@@ -2,10 +2,13 @@
 // `npm run worker` runs it alone against TEMPORAL_ADDRESS and DATABASE_URL; `npm start` runs it
 // in-process with the rest of the stack.
 import { fileURLToPath } from 'node:url';
+import type { DataConverter } from '@temporalio/common';
 import { NativeConnection, Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { createActivities, type Activities } from './activities';
 import { createDatabase } from './platform/database';
 import { readConfig, type Config } from './platform/config';
+import { dataConverterFor, failureConverterPath } from './platform/data-converter';
+import { requirePayloadKeyring } from './platform/payload-keys';
 import { logger } from './platform/logger';
 import { createMailer } from './platform/mailer';
 import { installTemporalRuntime } from './platform/temporal-runtime';
@@ -27,7 +30,8 @@ const quietBundler = { log() {}, trace() {}, debug() {}, info() {}, warn: consol
  * replay test adds an interceptor module (test/replay/scheduled-inputs-interceptor.ts).
  */
 export function bundleWorkflows(path = workflowsPath, workflowInterceptorModules: string[] = []): Promise<WorkflowBundleWithSourceMap> {
-  return bundleWorkflowCode({ workflowsPath: path, workflowInterceptorModules, preloadModules: sharedModules, logger: quietBundler });
+  // Workflow failures are converted inside the bundle: their texts go into encrypted payloads too.
+  return bundleWorkflowCode({ workflowsPath: path, workflowInterceptorModules, preloadModules: sharedModules, failureConverterPath, logger: quietBundler });
 }
 
 export interface WorkerOptions {
@@ -39,14 +43,17 @@ export interface WorkerOptions {
   taskQueue?: string;
   /** WORKER_MAX_CACHED_WORKFLOWS and WORKER_MAX_CONCURRENT_ACTIVITIES (platform/config.ts). */
   tuning?: Partial<Pick<Config, 'workerMaxCachedWorkflows' | 'workerMaxConcurrentActivities'>>;
+  /** The service's encrypting converter (platform/data-converter.ts); tests that look at plain payloads leave it out. */
+  dataConverter?: DataConverter;
 }
 
-export async function createWorker({ connection, namespace, activities, workflowBundle, taskQueue = TASK_QUEUE, tuning = {} }: WorkerOptions) {
+export async function createWorker({ connection, namespace, activities, workflowBundle, taskQueue = TASK_QUEUE, tuning = {}, dataConverter }: WorkerOptions) {
   return Worker.create({
     connection,
     namespace,
     taskQueue,
     activities,
+    ...(dataConverter ? { dataConverter } : {}),
     workflowBundle: workflowBundle ?? (await bundleWorkflows()),
     // Each cached insats holds its state in memory (under 2 MB with the shared modules above);
     // an evicted one is rebuilt by replay on its next task.
@@ -63,9 +70,11 @@ async function main(): Promise<void> {
   if (!config.databaseUrl || !config.temporalAddress || !config.smtpUrl) {
     throw new Error('npm run worker needs DATABASE_URL, TEMPORAL_ADDRESS and SMTP_URL; `npm start` runs everything with local defaults.');
   }
+  const keyring = requirePayloadKeyring(process.env, config.dataDir);
   installTemporalRuntime('WARN');
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
   const worker = await createWorker({
+    dataConverter: dataConverterFor(keyring),
     connection,
     namespace: config.temporalNamespace,
     activities: createActivities({

@@ -65,8 +65,8 @@ export async function revokeApiKey(database: Database, id: string): Promise<bool
   return count === 1;
 }
 
-async function callerWhere(database: Database, where: { tokenHash: string } | { calendarTokenHash: string }): Promise<Caller | undefined> {
-  // Both hashes are unique: a lookup by unique key is the cheapest query Prisma makes.
+async function callerWhere(database: Database, where: { id: string } | { tokenHash: string } | { calendarTokenHash: string }): Promise<Caller | undefined> {
+  // The id and both hashes are unique: a lookup by unique key is the cheapest query Prisma makes.
   const key = await database.apiKey.findUnique({ where });
   if (!key || key.revokedAt) return undefined;
   return {
@@ -79,3 +79,5 @@ async function callerWhere(database: Database, where: { tokenHash: string } | { 
 
 export const callerForToken = (database: Database, token: string) => callerWhere(database, { tokenHash: hash(token) });
 export const callerForCalendarToken = (database: Database, token: string) => callerWhere(database, { calendarTokenHash: hash(token) });
+/** The caller of a key known by its id (a web session holds the id, never the token); undefined once revoked. */
+export const callerForKeyId = (database: Database, id: string) => callerWhere(database, { id });

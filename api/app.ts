@@ -1,18 +1,20 @@
 // The express application: security headers, request ids and logs, authentication, rate limits,
 // idempotent POSTs, the routes, and one problem+json shape for every error.
 import { randomUUID } from 'node:crypto';
-import express from 'express';
+import express, { type Request, type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
+import type { PayloadCodec } from '@temporalio/common';
 import { pinoHttp } from 'pino-http';
 import type { InsatsClient } from '../client/insats-client';
 import type { PaymentClient } from '../client/payment-client';
 import { defaultSettings, type Settings } from '../domain';
 import { systemClock, type Clock } from '../platform/clock';
 import type { Database } from '../platform/database';
-import { logger } from '../platform/logger';
+import { loggableUrl, logger, scrubbedError } from '../platform/logger';
 import { authenticate, callerOf } from './auth';
 import { calendarRoutes } from './calendar-routes';
+import { codecRoutes } from './codec-routes';
 import { contactsRoutes } from './contacts-routes';
 import { deadlinesRoutes } from './deadlines-routes';
 import { idempotentPosts } from './idempotency';
@@ -31,9 +33,11 @@ export interface AppDependencies {
   settings?: Settings;
   /** Requests per minute per API key. */
   rateLimitPerMinute?: number;
+  /** The payload codec the workers use, served at /codec for the Temporal Web UI's origins. */
+  codecServer?: { codec: PayloadCodec; uiOrigins: readonly string[] };
 }
 
-export function createApp({ insatser, payments, database, clock = systemClock, settings = defaultSettings, rateLimitPerMinute = 600 }: AppDependencies) {
+export function createApp({ insatser, payments, database, clock = systemClock, settings = defaultSettings, rateLimitPerMinute = 600, codecServer }: AppDependencies) {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -49,13 +53,17 @@ export function createApp({ insatser, payments, database, clock = systemClock, s
       logger,
       genReqId: (_request, response) => response.getHeader('X-Request-Id') as string,
       serializers: {
-        // Never log a token: the calendar path carries one too.
-        req: (request: { id: string; method: string; url: string }) => ({ id: request.id, method: request.method, url: request.url.replace(/kvcal_[\w-]+/, 'kvcal_[redacted]') }),
+        // Never log a token, in any encoding: the calendar path carries one, a query string may.
+        req: (request: { id: string; method: string; url: string }) => ({ id: request.id, method: request.method, url: loggableUrl(request.url) }),
+        // pino-http replaces the logger's own error serializer with its own unless given one.
+        err: scrubbedError,
         // The status is what an operator reads; the response headers are the same on every line.
         res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
       },
     }),
   );
+  // Before the small-body parser: the UI decodes a history's payloads in one call.
+  if (codecServer) app.use('/codec', codecRoutes({ database, ...codecServer }));
   // An import carries up to 500 aktualiseringar (api/import-insatser.ts); every other body is small.
   app.use('/api/insatser/import', express.json({ limit: '1mb', strict: true }));
   app.use(express.json({ limit: '64kb', strict: true }));
@@ -74,22 +82,12 @@ export function createApp({ insatser, payments, database, clock = systemClock, s
   app.get('/docs', (_request, response) => {
     response.type('html').send(docsPage(document));
   });
-  app.use('/api/calendar', calendarRoutes({ database }));
+  // Calendar apps send no API key, so the feed is limited per client address: a token cannot be
+  // guessed, nor a leaked one fetched, faster than the API lets a key call.
+  app.use('/api/calendar', perMinute(rateLimitPerMinute, 'from this address'), calendarRoutes({ database }));
 
   app.use('/api', authenticate(database));
-  app.use(
-    '/api',
-    rateLimit({
-      windowMs: 60_000,
-      limit: rateLimitPerMinute,
-      standardHeaders: 'draft-8',
-      legacyHeaders: false,
-      keyGenerator: (_request, response) => callerOf(response.locals).keyId,
-      handler: () => {
-        throw new HttpProblem(429, 'Too many requests', `more than ${rateLimitPerMinute} requests a minute for this key`);
-      },
-    }),
-  );
+  app.use('/api', perMinute(rateLimitPerMinute, 'for this key', (_request, response) => callerOf(response.locals).keyId));
   app.use('/api', idempotentPosts(database));
   app.use('/api/insatser/import', importRoutes({ insatser, clock, settings }));
   app.use('/api/insatser', insatserRoutes({ insatser, database, clock, settings }));
@@ -100,4 +98,18 @@ export function createApp({ insatser, payments, database, clock = systemClock, s
   app.use(notFoundHandler);
   app.use(problemHandler);
   return app;
+}
+
+/** A limit of `limit` requests a minute per key (the client address unless `keyGenerator` says), 429 beyond it. */
+function perMinute(limit: number, per: string, keyGenerator?: (request: Request, response: Response) => string) {
+  return rateLimit({
+    windowMs: 60_000,
+    limit,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    ...(keyGenerator ? { keyGenerator } : {}),
+    handler: () => {
+      throw new HttpProblem(429, 'Too many requests', `more than ${limit} requests a minute ${per}`);
+    },
+  });
 }

@@ -1,5 +1,5 @@
 // Who is calling, and what they may do and see (what each party sees: domain/visibility.ts).
-import { mayRecord, type InsatsEventType, type Party } from '../domain';
+import { recordRefusal, type InsatsEvent, type Party } from '../domain';
 import type { API_KEY_ROLES } from './api-keys';
 import { HttpProblem } from './problem';
 
@@ -29,8 +29,13 @@ export function importScopeOf(caller: Caller): { onlyKvl?: string } | null {
   return null;
 }
 
-export function mayRecordEvent(caller: Caller, type: InsatsEventType): boolean {
-  return caller.role !== 'operator' && mayRecord(caller.role, type);
+/**
+ * Why the caller may not record `event`, or undefined when it may: its role records the event's
+ * type and takes every decision the event carries (domain/event-actors.ts). The operator records none.
+ */
+export function eventRefusal(caller: Caller, event: InsatsEvent): string | undefined {
+  if (caller.role === 'operator') return `the role operator does not record ${event.type}`;
+  return recordRefusal(caller.role, event);
 }
 
 /** Filters for the insatser a caller may see, for database queries. */

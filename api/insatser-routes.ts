@@ -1,26 +1,22 @@
 // /api/insatser: aktualisering, the insatser a caller may see, one insats, its timeline and its
 // events. Each route: parse → check role and scope → client facade or query → JSON. Every read
 // comes from the PostgreSQL projection; Temporal is called only to start an insats or apply an event.
-import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
 import type { InsatsClient } from '../client/insats-client';
 import { aktualiseringSchema, insatsEventSchema, localDateOf, type Settings } from '../domain';
 import type { Clock } from '../platform/clock';
 import type { Database } from '../platform/database';
-import { aktualisera } from './aktualisera';
 import { callerOf } from './auth';
-import { mayAktualisera, mayRecordEvent, partyOf } from './caller';
-import { projectionWait } from './projection-wait';
-import { HttpProblem, parseInput as parse } from './problem';
+import { UPDATE_ID_LOCAL } from './idempotency';
+import { insatsCommands, insatsNotFound as notFound } from './insats-commands';
+import { parseInput as parse } from './problem';
 import { readInsats, timelinePage, visibleInsatsRow } from './insats-queries';
 import { listInsatser } from './queries';
 import { insatsIdParamSchema, listInsatserQuerySchema, TIMELINE_PAGE, timelineQuerySchema } from './schemas';
 
-const notFound = (id: string) => new HttpProblem(404, 'Not found', `insats ${id} does not exist`);
-
 export function insatserRoutes({ insatser, database, clock, settings }: { insatser: InsatsClient; database: Database; clock: Clock; settings: Settings }) {
   const router = Router();
-  const stored = projectionWait(database);
+  const commands = insatsCommands({ insatser, database, clock, settings });
 
   /** The stored insats, or 404 when it does not exist or the caller may not see it. */
   async function visibleInsats(id: string, caller: ReturnType<typeof callerOf>) {
@@ -30,13 +26,7 @@ export function insatserRoutes({ insatser, database, clock, settings }: { insats
   }
 
   router.post('/', async (request, response) => {
-    const caller = callerOf(response.locals);
-    const aktualisering = parse(aktualiseringSchema, request.body, 'body');
-    if (!mayAktualisera(caller, aktualisering.kvl)) {
-      throw new HttpProblem(403, 'Forbidden', caller.role === 'kvl' ? `this key acts for kvl ${caller.kvl}` : 'only a kvl aktualiserar an insats');
-    }
-    const started = await aktualisera(aktualisering, { insatser, clock, settings });
-    await stored.insats(started.id);
+    const started = await commands.aktualisera(callerOf(response.locals), parse(aktualiseringSchema, request.body, 'body'));
     response.status(201).location(`/api/insatser/${started.id}`).json(started);
   });
 
@@ -59,20 +49,12 @@ export function insatserRoutes({ insatser, database, clock, settings }: { insats
   });
 
   router.post('/:id/events', async (request, response) => {
-    const caller = callerOf(response.locals);
     const { id } = parse(insatsIdParamSchema, request.params, 'path');
     const event = parse(insatsEventSchema, request.body, 'body');
-    if (!mayRecordEvent(caller, event.type)) {
-      // 404 before 403: a refusal must not tell a caller that an insats it may not see exists.
-      await visibleInsats(id, caller);
-      throw new HttpProblem(403, 'Forbidden', `the role ${caller.role} does not record ${event.type}`);
-    }
-    const updateId = (response.locals.idempotencyKey as string | undefined) ?? randomUUID();
-    // The insats itself refuses an event from a caller who may not see it, as not found: no
-    // lookup here, so an event costs the API no query of its own.
-    const message = { event, requestId: response.locals.requestId as string, sender: partyOf(caller) };
-    const outcome = await insatser.applyEvent(id, message, { updateId });
-    await stored.event(outcome.eventId);
+    const outcome = await commands.recordEvent(callerOf(response.locals), id, event, {
+      requestId: response.locals.requestId as string,
+      updateId: response.locals[UPDATE_ID_LOCAL] as string | undefined,
+    });
     response.json(outcome);
   });
 

@@ -1,8 +1,15 @@
 // The invoice basis of one anordnare for one payment run: lines, totals per insatstyp, and the
 // same as CSV the way a Swedish spreadsheet opens it (UTF-8 with BOM, semicolons, decimal comma).
+// A kvl key scoped to one kvl sees the lines of that kvl's insatser only, here and in a run's totals.
 import { stringify } from 'csv-stringify/sync';
 import { oreToKronor, type YearMonth } from '../domain';
-import type { Database } from '../platform/database';
+import { poolOf, type Database } from '../platform/database';
+
+/** Whose lines a caller may see: one anordnare's, one kvl's insatser's, or (both absent) all. */
+export interface PaymentScope {
+  anordnare?: string;
+  kvl?: string;
+}
 
 export interface InvoiceBasis {
   run: YearMonth;
@@ -23,18 +30,38 @@ export interface InvoiceBasis {
   held: { insatsId: string; month: YearMonth; note: string }[];
 }
 
-export async function invoiceBasis(database: Database, run: YearMonth, anordnare: string): Promise<InvoiceBasis | undefined> {
+// The kvl is the insats's, in the projection: a payment line does not carry it.
+const KVL_OF_LINE = 'LEFT JOIN insats i ON i.id = l.insats_id';
+const IN_SCOPE = '($2::text IS NULL OR l.anordnare_id = $2) AND ($3::text IS NULL OR i.kvl_id = $3)';
+
+/** A run's amounts per anordnare and insatstyp, of the lines in `scope`. */
+export async function runTotals(database: Database, run: YearMonth, scope: PaymentScope) {
+  const { rows } = await poolOf(database).query<{ anordnare: string; insatstyp: string; lines: number; amountOre: string }>(
+    `SELECT l.anordnare_id AS anordnare, l.insatstyp, count(*)::int AS lines, sum(l.amount_ore)::text AS "amountOre"
+     FROM payment_line l ${KVL_OF_LINE} WHERE l.run_month = $1 AND ${IN_SCOPE}
+     GROUP BY l.anordnare_id, l.insatstyp ORDER BY l.anordnare_id, l.insatstyp`,
+    [run, scope.anordnare ?? null, scope.kvl ?? null],
+  );
+  return rows.map((row) => ({ anordnare: row.anordnare, insatstyp: row.insatstyp, lines: row.lines, amount: Number(row.amountOre) / 100 }));
+}
+
+export async function invoiceBasis(database: Database, run: YearMonth, anordnare: string, { kvl }: Pick<PaymentScope, 'kvl'> = {}): Promise<InvoiceBasis | undefined> {
   const paymentRun = await database.paymentRun.findUnique({ where: { month: run } });
   if (!paymentRun) return undefined;
-  const lines = await database.paymentLine.findMany({
-    where: { runMonth: run, anordnareId: anordnare },
-    orderBy: [{ insatstyp: 'asc' }, { insatsId: 'asc' }, { month: 'asc' }, { kind: 'asc' }],
-  });
+  const pool = poolOf(database);
+  const { rows: lines } = await pool.query<{ insatsId: string; insatstyp: string; kind: string; month: YearMonth; activeDays: number | null; amountOre: number; rule: string; note: string }>(
+    `SELECT l.insats_id AS "insatsId", l.insatstyp, l.kind, l.month, l.active_days AS "activeDays", l.amount_ore AS "amountOre", l.rule, l.note
+     FROM payment_line l ${KVL_OF_LINE} WHERE l.run_month = $1 AND ${IN_SCOPE}
+     ORDER BY l.insatstyp, l.insats_id, l.month, l.kind`,
+    [run, anordnare, kvl ?? null],
+  );
   const totals = new Map<string, number>();
   for (const line of lines) totals.set(line.insatstyp, (totals.get(line.insatstyp) ?? 0) + line.amountOre);
-  const held = (paymentRun.held as { insatsId: string; anordnareId: string; month: string; note: string }[])
-    .filter((entry) => entry.anordnareId === anordnare)
-    .map(({ insatsId, month, note }) => ({ insatsId, month, note }));
+  const heldOfAnordnare = (paymentRun.held as { insatsId: string; anordnareId: string; month: string; note: string }[]).filter((entry) => entry.anordnareId === anordnare);
+  const ofKvl = kvl
+    ? new Set((await pool.query<{ id: string }>('SELECT id FROM insats WHERE kvl_id = $1 AND id = ANY($2::text[])', [kvl, heldOfAnordnare.map((entry) => entry.insatsId)])).rows.map((row) => row.id))
+    : undefined;
+  const held = heldOfAnordnare.filter((entry) => !ofKvl || ofKvl.has(entry.insatsId)).map(({ insatsId, month, note }) => ({ insatsId, month, note }));
   return {
     run,
     status: paymentRun.status,

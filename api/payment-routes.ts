@@ -1,5 +1,6 @@
 // /api/payment-runs: start a month's run, read it, approve it (arbetsledare), mark it exported,
-// and the invoice basis per anordnare as JSON or CSV. An anordnare sees only its own basis.
+// and the invoice basis per anordnare as JSON or CSV. An anordnare sees only its own basis, a kvl
+// key scoped to one kvl only the amounts of that kvl's insatser (api/invoice.ts).
 import { Router } from 'express';
 import { z } from 'zod';
 import { actorIdSchema } from '../domain';
@@ -8,11 +9,19 @@ import { PaymentRunStoppedError } from '../client/payment-client';
 import type { Database } from '../platform/database';
 import { callerOf } from './auth';
 import { requireRole, type Caller } from './caller';
-import { invoiceBasis, invoiceCsv } from './invoice';
+import { invoiceBasis, invoiceCsv, runTotals, type PaymentScope } from './invoice';
 import { HttpProblem, parseInput } from './problem';
 import { paymentRunMonthSchema, startPaymentRunSchema } from './schemas';
 
-const fileSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._@-]{0,99}$/);
+// The anordnare's id, checked by actorIdSchema below, and the format: .json (also without one) or .csv.
+const fileSchema = z.string().regex(/^[^.]+(\.json|\.csv)?$/, 'must be <anordnare>.json or <anordnare>.csv');
+
+/** The lines a caller may see: its own as an anordnare, its kvl's insatser's as a scoped kvl key. */
+function scopeOf(caller: Caller): PaymentScope {
+  if (caller.role === 'anordnare') return { anordnare: caller.anordnare! };
+  if (caller.role === 'kvl' && caller.kvl) return { kvl: caller.kvl };
+  return {};
+}
 
 export function paymentRoutes({ payments, database }: { payments: PaymentClient; database: Database }) {
   const router = Router();
@@ -34,18 +43,12 @@ export function paymentRoutes({ payments, database }: { payments: PaymentClient;
     const caller = callerOf(response.locals);
     const run = await database.paymentRun.findUnique({ where: { month: month(request.params) } });
     if (!run) throw new HttpProblem(404, 'Not found', `no payment run for ${request.params.month}`);
-    const lines = await database.paymentLine.groupBy({
-      by: ['anordnareId', 'insatstyp'],
-      where: { runMonth: run.month, ...(caller.role === 'anordnare' ? { anordnareId: caller.anordnare! } : {}) },
-      _sum: { amountOre: true },
-      _count: true,
-    });
     response.json({
       month: run.month,
       status: run.status,
       approvedAt: run.approvedAt,
       exportedAt: run.exportedAt,
-      totals: lines.map((line) => ({ anordnare: line.anordnareId, insatstyp: line.insatstyp, lines: line._count, amount: (line._sum.amountOre ?? 0) / 100 })),
+      totals: await runTotals(database, run.month, scopeOf(caller)),
     });
   });
 
@@ -56,7 +59,7 @@ export function paymentRoutes({ payments, database }: { payments: PaymentClient;
     const csv = file.endsWith('.csv');
     const anordnare = parseInput(actorIdSchema, csv ? file.slice(0, -4) : file.replace(/\.json$/, ''), 'path');
     if (caller.role === 'anordnare' && caller.anordnare !== anordnare) throw new HttpProblem(404, 'Not found', `no invoice basis for ${anordnare} in ${run}`);
-    const basis = await invoiceBasis(database, run, anordnare);
+    const basis = await invoiceBasis(database, run, anordnare, scopeOf(caller));
     if (!basis) throw new HttpProblem(404, 'Not found', `no payment run for ${run}`);
     if (!csv) {
       response.json(basis);

@@ -62,7 +62,8 @@ function toProblem(error: unknown): HttpProblem {
       ? new HttpProblem(409, 'Event rejected', error.message)
       : new HttpProblem(400, 'Invalid event', error.message);
   }
-  if (error instanceof InsatsAlreadyExistsError) return new HttpProblem(409, 'Insats already exists', error.message);
+  // The same answer as the create route's for any taken id (api/insatser-routes.ts): never whose it is.
+  if (error instanceof InsatsAlreadyExistsError) return new HttpProblem(409, 'Id not available', 'this insats id cannot be used: choose another id');
   if (error instanceof InsatsNotFoundError) return new HttpProblem(404, 'Not found', error.message);
   const bodyParserError = error as { type?: string; status?: number; message?: string };
   if (bodyParserError.type === 'entity.parse.failed') return new HttpProblem(400, 'Malformed JSON', 'the request body is not valid JSON');

@@ -1,6 +1,8 @@
 // The bench's HTTP API, in its own process as a production API would run, so the load
 // generator does not share its event loop. Request logs stay on (at LOG_LEVEL) because writing
 // them is part of each request's cost; the bench discards the output.
+import { dataConverterFor } from '../platform/data-converter';
+import { parsePayloadKeys } from '../platform/payload-keys';
 import type { AddressInfo } from 'node:net';
 import { Client, Connection } from '@temporalio/client';
 import { createApp } from '../api/app';
@@ -15,7 +17,7 @@ export interface ApiReady {
 
 async function main(): Promise<void> {
   const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS! });
-  const client = new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE! });
+  const client = new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE!, dataConverter: dataConverterFor(parsePayloadKeys(process.env.PAYLOAD_KEYS!)) });
   const database = createDatabase(process.env.DATABASE_URL!);
   const app = createApp({
     insatser: createInsatsClient(client),

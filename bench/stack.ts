@@ -2,6 +2,8 @@
 // ports), a fresh PostgreSQL database, the SMTP receiver, the worker and the API as child
 // processes, and the bench's own Temporal client and Prisma client. Every piece registers its
 // stop with `defer` as soon as it runs, so a failure half-way still cleans up.
+import { dataConverterFor } from '../platform/data-converter';
+import { newPayloadKeysValue, parsePayloadKeys } from '../platform/payload-keys';
 import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import { createApiKey } from '../api/api-keys';
@@ -66,7 +68,9 @@ export async function startStack({ postgresUrl, defer, log, onCrash }: StackOpti
   const smtp = await startSmtpReceiver();
   defer(() => smtp.close());
 
-  const childEnv = { TEMPORAL_ADDRESS: devServer.address, TEMPORAL_NAMESPACE: NAMESPACE, DATABASE_URL: benchDatabase.url, SMTP_URL: smtp.url };
+  // Encrypted as in production: the codec's cost is part of what the bench measures.
+  const payloadKeys = newPayloadKeysValue('bench');
+  const childEnv = { TEMPORAL_ADDRESS: devServer.address, TEMPORAL_NAMESPACE: NAMESPACE, DATABASE_URL: benchDatabase.url, SMTP_URL: smtp.url, PAYLOAD_KEYS: payloadKeys };
   const worker = startChild<WorkerReady>(childPath('./worker-process.ts'), childEnv, { onCrash });
   defer(() => worker.stop());
   const api = startChild<ApiReady>(childPath('./api-process.ts'), { ...childEnv, LOG_LEVEL: process.env.LOG_LEVEL || 'info' }, { quiet: true, onCrash });
@@ -74,7 +78,7 @@ export async function startStack({ postgresUrl, defer, log, onCrash }: StackOpti
 
   const connection = await Connection.connect({ address: devServer.address });
   defer(() => connection.close());
-  const client = new Client({ connection, namespace: NAMESPACE });
+  const client = new Client({ connection, namespace: NAMESPACE, dataConverter: dataConverterFor(parsePayloadKeys(payloadKeys)) });
   const database = createDatabase(benchDatabase.url, 5);
   defer(() => database.$disconnect());
 

@@ -6,6 +6,8 @@ import { NativeConnection } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import { readConfig } from '../platform/config';
 import { createDatabase } from '../platform/database';
+import { dataConverterFor } from '../platform/data-converter';
+import { parsePayloadKeys } from '../platform/payload-keys';
 import { createMailer } from '../platform/mailer';
 import { installTemporalRuntime } from '../platform/temporal-runtime';
 import { bundleWorkflows, createWorker } from '../worker';
@@ -36,6 +38,7 @@ async function main(): Promise<void> {
     workflowBundle,
     // WORKER_MAX_CACHED_WORKFLOWS and WORKER_MAX_CONCURRENT_ACTIVITIES, as `npm run worker` reads them.
     tuning: readConfig(),
+    dataConverter: dataConverterFor(parsePayloadKeys(process.env.PAYLOAD_KEYS!)),
   });
   const running = worker.run();
   stopWithParent(async () => {

@@ -1,7 +1,8 @@
-// Who records which event: the party the rulebook makes responsible for it (RULEBOOK.md, owner
-// column). The API refuses an event from any other role with 403, e.g. an anordnare approving
-// its own plan. The arbetsledare may act for the kvl (2023 §9.3: tilläggscheck "tillsammans med").
-import type { InsatsEventType } from './events';
+// Who records which event, and who takes the decisions an event carries: the party the rulebook
+// makes responsible (RULEBOOK.md, owner column). The API refuses an event from any other role with
+// 403, e.g. an anordnare approving its own plan, or waiving the revised plan of a trepart it may
+// itself record. The arbetsledare may act for the kvl (2023 §9.3: tilläggscheck "tillsammans med").
+import type { InsatsEvent, InsatsEventType } from './events';
 import type { Role } from './roles';
 
 const ANORDNARE: Role[] = ['anordnare'];
@@ -45,6 +46,57 @@ export const EVENT_ACTORS: Record<InsatsEventType, Role[]> = {
   'fortsatt-stod-avslutat': KVL,
 };
 
+type EventOf<T extends InsatsEventType> = Extract<InsatsEvent, { type: T }>;
+type FieldOf<T extends InsatsEventType> = Exclude<keyof EventOf<T>, 'type'> & string;
+
+/**
+ * A field of an event that carries a decision: who may set it, to `value` when only that value is
+ * the decision (any value otherwise), with the rule's section.
+ */
+export type FieldDecision = {
+  [T in InsatsEventType]: {
+    [F in FieldOf<T>]: { type: T; field: F; value?: EventOf<T>[F]; roles: readonly Role[]; section: string };
+  }[FieldOf<T>];
+}[InsatsEventType];
+
+/**
+ * Every field that carries a decision the rules give to the kvl (README, "Who decides what"). The
+ * one a role that records the event may not take is the trepart's waiver; the others belong to
+ * kvl events and stay the kvl's should those events ever be opened to others. Facts an anordnare
+ * reports (ledighet dates, hours at the workplace, a snabbhetspremie follow-up) are not here.
+ */
+export const FIELD_DECISIONS: readonly FieldDecision[] = [
+  // "om karriärvägledare bedömer att ny genomförande inte är nödvändig"
+  { type: 'trepart-hallet', field: 'revideradPlanKravs', value: false, roles: KVL, section: '2023 §6.5' },
+  // "Beslut om tilläggscheck fattar karriärvägledare i samråd arbetsledare"
+  { type: 'tillaggscheck-beslut', field: 'beviljad', roles: KVL, section: '2023 §9.3' },
+  // "Beslut om att insats ska avslutas fattas av karriärvägledare"
+  { type: 'avslut', field: 'orsak', roles: KVL, section: '2023 §7' },
+  // "om orsak bedöms skälig av karriärvägledare"
+  { type: 'avslut', field: 'nyAnordnare', roles: KVL, section: '2023 §7.3' },
+  // The kvl states the ramp-up in the uppdrag.
+  { type: 'upptrappning-plan', field: 'steg', roles: KVL, section: '2023 §3.2, 2024 §8.1' },
+  // "beslutas av ansvarig karriärvägledare i samråd med arbetsledare"
+  { type: 'fortsatt-stod-start', field: 'startdatum', roles: KVL, section: '2023 §2.2.2' },
+];
+
 export function mayRecord(role: Role, type: InsatsEventType): boolean {
   return EVENT_ACTORS[type].includes(role);
+}
+
+/** The decisions `event` takes: each decision field it sets, to the deciding value where there is one. */
+function decisionsIn(event: InsatsEvent): FieldDecision[] {
+  const fields = event as unknown as Record<string, unknown>;
+  return FIELD_DECISIONS.filter(
+    (decision) => decision.type === event.type && fields[decision.field] !== undefined && (decision.value === undefined || fields[decision.field] === decision.value),
+  );
+}
+
+/** Why `role` may not record `event`, or undefined when it may: the event's type, then every decision it takes. */
+export function recordRefusal(role: Role, event: InsatsEvent): string | undefined {
+  if (!mayRecord(role, event.type)) return `the role ${role} does not record ${event.type}`;
+  const taken = decisionsIn(event).find((decision) => !decision.roles.includes(role));
+  if (!taken) return undefined;
+  const setting = taken.value === undefined ? taken.field : `${taken.field}: ${JSON.stringify(taken.value)}`;
+  return `${event.type} with ${setting} is a decision of the ${taken.roles.join(' or ')} (${taken.section}); the role ${role} does not take it`;
 }

@@ -2,7 +2,7 @@
 // that move it. One schema each, shared by the API and the workflow's update validators.
 import { z } from 'zod';
 import { avslutSchema } from './avslut';
-import { actorIdSchema as actorId, kundIdSchema } from './ids';
+import { actorIdSchema as actorId, kundIdSchema, looksLikePersonnummer, recordedActorIdSchema } from './ids';
 import { kundSchema } from './kund';
 import { progressSchema } from './progress';
 import { INSATSTYPER } from './insatstyp';
@@ -10,7 +10,11 @@ import { INSATSTYPER } from './insatstyp';
 const localDate = z.iso.date({ message: 'must be a date, YYYY-MM-DD' });
 export const aktualiseringSchema = z
   .object({
-    id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'must be 1–64 letters, digits, _ or -'),
+    // The insats id is its workflow id, plain text in Temporal: never a personnummer either.
+    id: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, { message: 'must be 1–64 letters, digits, _ or -', abort: true })
+      .refine((value) => !looksLikePersonnummer(value), 'must be an opaque id, not a personnummer'),
     insatstyp: z.enum(INSATSTYPER),
     beslutsdatum: localDate,
     /** Defaults to today (Europe/Stockholm) when the API receives it. */
@@ -34,11 +38,8 @@ const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month, 
 const event = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
   z.object({ type: z.literal(type), ...shape }).strict();
 
-/**
- * Every event that moves an insats, by its kebab-case type. `aktualiserad` is not among them: it
- * starts the insats (aktualiseringSchema).
- */
-export const insatsEventSchema = z.discriminatedUnion('type', [
+/** The events, with the schema of the anordnare an avslut names. */
+const eventSchemaWith = (anordnareId: typeof actorId) => z.discriminatedUnion('type', [
   event('bemannad', {}),
   event('uppdrag-inlagt', {}),
   event('plan-inlamnad', {}),
@@ -68,7 +69,7 @@ export const insatsEventSchema = z.discriminatedUnion('type', [
   event('slutrapport-inlamnad', {}),
   /** `nyAnordnare`: with byte-av-anordnare, the anordnare whose insats follows (2023 §7.3). */
   z
-    .object({ type: z.literal('avslut'), nyAnordnare: actorId.optional(), ...avslutSchema.shape })
+    .object({ type: z.literal('avslut'), nyAnordnare: anordnareId.optional(), ...avslutSchema.shape })
     .strict()
     .superRefine(({ type: _type, nyAnordnare: _nyAnordnare, ...avslut }, context) => {
       // The avslut's own rules (an avslut to arbete names the anstallning, …), stated once in avslut.ts.
@@ -93,6 +94,21 @@ export const insatsEventSchema = z.discriminatedUnion('type', [
   event('fortsatt-stod-start', { startdatum: localDate }),
   event('fortsatt-stod-avslutat', {}),
 ]);
+
+/**
+ * Every event that moves an insats, by its kebab-case type. `aktualiserad` is not among them: it
+ * starts the insats (aktualiseringSchema). The API and the workflow's update validator check
+ * every new event against it.
+ */
+export const insatsEventSchema = eventSchemaWith(actorId);
+
+/**
+ * The same events as a workflow history holds them: applyEvent parses each again on replay, and
+ * an avslut an earlier release accepted may name a nyAnordnare the opaque-id pattern now refuses
+ * (ids.ts recordedActorIdSchema). A replay must still apply it; the strict check stays at the
+ * edges, the API and the update validator, which does not run on replay.
+ */
+export const recordedInsatsEventSchema = eventSchemaWith(recordedActorIdSchema);
 export type InsatsEvent = z.infer<typeof insatsEventSchema>;
 export type InsatsEventInput = z.input<typeof insatsEventSchema>;
 export type InsatsEventType = InsatsEvent['type'];

@@ -32,6 +32,8 @@ export interface Config {
   workerMaxCachedWorkflows: number;
   /** Activities (database writes, e-mails) a worker runs at once; bounds a burst's load on PostgreSQL and SMTP. */
   workerMaxConcurrentActivities: number;
+  /** Browser origins of the Temporal Web UI that may call the codec server (/codec); the dev server's UI by default. */
+  codecUiOrigins: string[];
 }
 
 function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -70,5 +72,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     settingsFile: env.SETTINGS_FILE || undefined,
     workerMaxCachedWorkflows: positive(env, 'WORKER_MAX_CACHED_WORKFLOWS', 2000),
     workerMaxConcurrentActivities: positive(env, 'WORKER_MAX_CONCURRENT_ACTIVITIES', 100),
+    codecUiOrigins: (env.CODEC_UI_ORIGINS || `http://127.0.0.1:${port(env, 'TEMPORAL_UI_PORT', 8233)},http://localhost:${port(env, 'TEMPORAL_UI_PORT', 8233)}`)
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
   };
 }

@@ -20,6 +20,8 @@ export async function startTemporalDevServer(options: {
   port: number;
   uiPort: number;
   namespace: string;
+  /** The codec server the Web UI decodes payloads with (api/codec-routes.ts). */
+  uiCodecEndpoint?: string;
 }): Promise<TemporalDevServer> {
   const folder = options.dataDir ? join(options.dataDir, 'temporal') : undefined;
   if (folder) await mkdir(folder, { recursive: true });
@@ -31,6 +33,7 @@ export async function startTemporalDevServer(options: {
     ...(folder ? ['--db-filename', join(folder, 'temporal.db')] : []),
     '--namespace', options.namespace,
     '--log-level', 'error',
+    ...(options.uiCodecEndpoint ? ['--ui-codec-endpoint', options.uiCodecEndpoint] : []),
     ...searchAttributeRegistrations().flatMap((registration) => ['--search-attribute', registration]),
   ];
   const child = spawn(temporalCliPath(), args, { stdio: ['ignore', 'ignore', 'inherit'] });

@@ -6,6 +6,8 @@
 import { Client, Connection } from '@temporalio/client';
 import { createInsatsClient } from '../client/insats-client';
 import { importInsatser, summaryOf, type ImportResult } from '../api/import-insatser';
+import { dataConverterFor } from '../platform/data-converter';
+import { requirePayloadKeyring } from '../platform/payload-keys';
 import { readConfig } from '../platform/config';
 import { systemClock } from '../platform/clock';
 import { loadSettings } from '../platform/settings-file';
@@ -39,7 +41,8 @@ async function main(): Promise<number> {
   let connection: Connection | undefined;
   try {
     connection = await Connection.connect({ address });
-    const insatser = createInsatsClient(new Client({ connection, namespace: config.temporalNamespace }));
+    const dataConverter = dataConverterFor(requirePayloadKeyring(process.env, config.dataDir));
+    const insatser = createInsatsClient(new Client({ connection, namespace: config.temporalNamespace, dataConverter }));
     const results = await importInsatser(lines, { insatser, clock: systemClock, settings }, (result) => console.log(printed(result)));
     const { created, exists, refused } = summaryOf(results);
     console.log(`${results.length} lines: ${created} created, ${exists} exists, ${refused} refused`);

@@ -20,6 +20,9 @@ import { registerSearchAttributes } from '../platform/register-search-attributes
 import { startTemporalDevServer } from '../platform/temporal-dev-server';
 import { createWorker } from '../worker';
 import { installTemporalRuntime } from '../platform/temporal-runtime';
+import { dataConverterFor } from '../platform/data-converter';
+import { EncryptionCodec } from '../platform/payload-codec';
+import { developmentKeyFile, readPayloadKeyring, writeNewKeyFile } from '../platform/payload-keys';
 
 const config = readConfig();
 const cleanups: (() => Promise<unknown> | unknown)[] = [];
@@ -47,6 +50,15 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stop(0));
   process.once('SIGTERM', () => void stop(0));
 
+  let keyring = readPayloadKeyring(process.env, config.dataDir);
+  if (!keyring) {
+    const file = developmentKeyFile(config.dataDir);
+    keyring = await writeNewKeyFile(file);
+    logger.warn({ file }, 'generated a development payload key; set PAYLOAD_KEYS or PAYLOAD_KEY_FILE in production (README, Encrypted payloads)');
+  }
+  const dataConverter = dataConverterFor(keyring);
+  const codecEndpoint = `http://${config.apiHost === '0.0.0.0' ? '127.0.0.1' : config.apiHost}:${config.apiPort}/codec`;
+
   let temporalAddress = config.temporalAddress;
   let uiUrl = 'the Web UI of your Temporal server';
   if (!temporalAddress) {
@@ -55,6 +67,7 @@ async function main(): Promise<void> {
       port: config.temporalPort,
       uiPort: config.temporalUiPort,
       namespace: config.temporalNamespace,
+      uiCodecEndpoint: codecEndpoint,
     });
     cleanups.push(() => devServer.stop());
     temporalAddress = devServer.address;
@@ -92,6 +105,7 @@ async function main(): Promise<void> {
     namespace: config.temporalNamespace,
     activities: createActivities({ database, mailer, notifyFallbackDomain: config.notifyFallbackDomain }),
     tuning: config,
+    dataConverter,
   });
   const workerRun = worker.run();
   workerRun.catch((error) => {
@@ -104,11 +118,13 @@ async function main(): Promise<void> {
     await nativeConnection.close();
   });
 
-  const client = new Client({ connection, namespace: config.temporalNamespace });
+  const client = new Client({ connection, namespace: config.temporalNamespace, dataConverter });
   const payments = createPaymentClient(client);
   await payments.ensurePaymentSchedule();
   await ensureDeliveryWorkflow(client, { settings: settings.digest });
-  const app = createApp({ insatser: createInsatsClient(client), payments, database, settings, rateLimitPerMinute: config.rateLimitPerMinute });
+  const app = createApp({ insatser: createInsatsClient(client), payments, database, settings, rateLimitPerMinute: config.rateLimitPerMinute,
+    codecServer: { codec: new EncryptionCodec(keyring), uiOrigins: config.codecUiOrigins },
+  });
   const server = app.listen(config.apiPort, config.apiHost);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -122,7 +138,7 @@ async function main(): Promise<void> {
       'Kundval insatser is running.',
       `  API:          http://${config.apiHost}:${config.apiPort}/api  (docs: /docs, keys: npm run apikey -- create …)`,
       `  Temporal:     ${temporalAddress}, namespace ${config.temporalNamespace}`,
-      `  Temporal UI:  ${uiUrl}`,
+      `  Temporal UI:  ${uiUrl}  (payloads encrypted, key ${keyring.current.id}; decoded for operator keys at ${codecEndpoint})`,
       `  PostgreSQL:   ${config.databaseUrl ? 'DATABASE_URL' : `embedded (${join(config.dataDir, 'pglite')})`}`,
       `  E-mail:       ${mailNote}`,
       'Press Ctrl-C to stop.',

@@ -12,12 +12,17 @@ import { parseLocalDateTime } from '../../domain';
 import { fixedOffsetClock } from '../../platform/clock';
 import { createDatabase, type Database } from '../../platform/database';
 import { createMailer } from '../../platform/mailer';
+import { dataConverterFor } from '../../platform/data-converter';
+import { EncryptionCodec } from '../../platform/payload-codec';
+import { newPayloadKeysValue, parsePayloadKeys, type PayloadKeyring } from '../../platform/payload-keys';
 import { createWorker } from '../../worker';
 import { startSmtpReceiver } from '../helpers/smtp-receiver';
 import { startDevServer, uniqueInsatsId } from '../helpers/temporal';
 
 export interface Harness {
   baseUrl: string;
+  /** The payload keys the worker and the client encrypt with, as in production (platform/payload-codec.ts). */
+  keyring: PayloadKeyring;
   database: Database;
   /** The Temporal client, to look at a workflow the API started (or did not). */
   temporal: Client;
@@ -27,18 +32,23 @@ export interface Harness {
 }
 
 export async function startHarness(databaseUrl: string, keys: Record<string, NewApiKey>, now = '2025-12-23T10:00'): Promise<Harness> {
-  const [env, smtp] = await Promise.all([startDevServer(), startSmtpReceiver()]);
+  const keyring = parsePayloadKeys(newPayloadKeysValue('test'));
+  const dataConverter = dataConverterFor(keyring);
+  const [env, smtp] = await Promise.all([startDevServer({ dataConverter }), startSmtpReceiver()]);
   const database = createDatabase(databaseUrl);
   const taskQueue = `api-${uniqueInsatsId('q')}`;
   const worker: Worker = await createWorker({
     connection: env.nativeConnection,
     namespace: 'default',
     taskQueue,
+    dataConverter,
     activities: createActivities({ database, mailer: createMailer(smtp.url, 'test@kundval.example'), notifyFallbackDomain: 'test.example' }),
   });
   const workerRun = worker.run();
   const clock = fixedOffsetClock(parseLocalDateTime(now));
-  const app = createApp({ insatser: createInsatsClient(env.client, { clock, taskQueue }), payments: createPaymentClient(env.client, { taskQueue }), database, clock, rateLimitPerMinute: 100_000 });
+  const app = createApp({ insatser: createInsatsClient(env.client, { clock, taskQueue }), payments: createPaymentClient(env.client, { taskQueue }), database, clock, rateLimitPerMinute: 100_000,
+    codecServer: { codec: new EncryptionCodec(keyring), uiOrigins: ['http://ui.test.example'] },
+  });
   const server: Server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const address = server.address();
@@ -50,6 +60,7 @@ export async function startHarness(databaseUrl: string, keys: Record<string, New
 
   return {
     baseUrl,
+    keyring,
     database,
     temporal: env.client,
     token,

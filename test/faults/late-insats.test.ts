@@ -18,6 +18,7 @@ import { createDatabase, localDateFromDb, type Database } from '../../platform/d
 import { bundleWorkflows } from '../../worker';
 import { insatsWorkflowId } from '../../workflows/ids';
 import { startSmtpReceiver, type SmtpReceiver } from '../helpers/smtp-receiver';
+import { testDataConverter } from '../helpers/payload-keys';
 import { startDevServer, uniqueInsatsId } from '../helpers/temporal';
 import { eventually } from '../helpers/wait';
 import { startWorkerProcess, type WorkerProcess } from '../helpers/worker-process';
@@ -36,7 +37,7 @@ const clock = fixedOffsetClock(importedAt);
 const kvl = uniqueInsatsId('k');
 
 beforeAll(async () => {
-  [env, smtp] = await Promise.all([startDevServer(), startSmtpReceiver()]);
+  [env, smtp] = await Promise.all([startDevServer({ dataConverter: testDataConverter }), startSmtpReceiver()]);
   database = createDatabase(inject('databaseUrl'));
   const app = createApp({ insatser: createInsatsClient(env.client, { clock }), payments: createPaymentClient(env.client), database, clock, rateLimitPerMinute: 100_000 });
   server = app.listen(0, '127.0.0.1');
@@ -125,7 +126,7 @@ describe('an FJP decided 2023-10-02, brought in on 2026-12-02 with its progress'
     const history = await env.client.workflow.getHandle(insatsWorkflowId(id)).fetchHistory();
     const workflowBundle = await bundleWorkflows();
     const replayStarted = Date.now();
-    await Worker.runReplayHistory({ workflowBundle }, history, id);
+    await Worker.runReplayHistory({ workflowBundle, dataConverter: testDataConverter }, history, id);
     expect(Date.now() - replayStarted).toBeLessThan(2_000);
   });
 });

@@ -9,6 +9,7 @@ import { fixedOffsetClock } from '../../platform/clock';
 import { createDatabase, type Database } from '../../platform/database';
 import { startSmtpReceiver, type SmtpReceiver } from '../helpers/smtp-receiver';
 import { startTcpProxy } from '../helpers/tcp-proxy';
+import { testDataConverter } from '../helpers/payload-keys';
 import { startDevServer, uniqueInsatsId } from '../helpers/temporal';
 import { eventually } from '../helpers/wait';
 import { startWorkerProcess, type WorkerProcess } from '../helpers/worker-process';
@@ -26,7 +27,7 @@ let worker: WorkerProcess | undefined;
 beforeAll(async () => {
   const databaseUrl = new URL(inject('databaseUrl'));
   [env, smtp, proxy] = await Promise.all([
-    startDevServer(),
+    startDevServer({ dataConverter: testDataConverter }),
     startSmtpReceiver(),
     startTcpProxy({ host: databaseUrl.hostname, port: Number(databaseUrl.port || 5432) }),
   ]);

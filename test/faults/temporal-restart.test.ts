@@ -17,6 +17,7 @@ import { insatsStateQuery } from '../../workflows/messages';
 import { startSmtpReceiver, type SmtpReceiver } from '../helpers/smtp-receiver';
 import { uniqueInsatsId } from '../helpers/temporal';
 import { eventually } from '../helpers/wait';
+import { testDataConverter } from '../helpers/payload-keys';
 import { startWorkerProcess, type WorkerProcess } from '../helpers/worker-process';
 import { burstOfInsatser } from './burst';
 
@@ -49,7 +50,7 @@ afterAll(async () => {
 async function withClient<T>(use: (client: Client) => Promise<T>): Promise<T> {
   const connection = await Connection.connect({ address: server!.address });
   try {
-    return await use(new Client({ connection, namespace: 'default' }));
+    return await use(new Client({ connection, namespace: 'default', dataConverter: testDataConverter }));
   } finally {
     await connection.close();
   }

@@ -10,6 +10,7 @@ import { defaultDigestSettings, parseLocalDateTime } from '../../domain';
 import { fixedOffsetClock } from '../../platform/clock';
 import { createDatabase, type Database } from '../../platform/database';
 import { startSmtpReceiver, type SmtpReceiver } from '../helpers/smtp-receiver';
+import { testDataConverter } from '../helpers/payload-keys';
 import { startDevServer, uniqueInsatsId } from '../helpers/temporal';
 import { eventually } from '../helpers/wait';
 import { startWorkerProcess, type WorkerProcess } from '../helpers/worker-process';
@@ -24,7 +25,7 @@ let smtp: SmtpReceiver;
 const workers: WorkerProcess[] = [];
 
 beforeAll(async () => {
-  [env, smtp] = await Promise.all([startDevServer(), startSmtpReceiver({ delayMs: 1_500 })]);
+  [env, smtp] = await Promise.all([startDevServer({ dataConverter: testDataConverter }), startSmtpReceiver({ delayMs: 1_500 })]);
   database = createDatabase(inject('databaseUrl'));
 });
 afterAll(async () => {

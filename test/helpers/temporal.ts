@@ -1,3 +1,4 @@
+import type { DataConverter } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { temporalCliPath } from '../../platform/temporal-binaries';
 import { insatsSearchAttributeKeys } from '../../workflows/search-attributes';
@@ -5,9 +6,10 @@ import { insatsSearchAttributeKeys } from '../../workflows/search-attributes';
 export { settled } from '../../simulator/settle';
 export { startTimeSkippingServer } from '../../simulator/time-skipping';
 
-/** The real Temporal dev server (in memory), with our search attributes registered. */
-export function startDevServer(): Promise<TestWorkflowEnvironment> {
+/** The real Temporal dev server (in memory), with our search attributes registered; its client encrypts when given the service's converter. */
+export function startDevServer({ dataConverter }: { dataConverter?: DataConverter } = {}): Promise<TestWorkflowEnvironment> {
   return TestWorkflowEnvironment.createLocal({
+    ...(dataConverter ? { client: { dataConverter } } : {}),
     server: {
       executable: { type: 'existing-path', path: temporalCliPath() },
       searchAttributes: insatsSearchAttributeKeys,

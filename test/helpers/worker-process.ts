@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { TEST_PAYLOAD_KEYS } from './payload-keys';
 
 const workerEntry = fileURLToPath(new URL('../../worker.ts', import.meta.url));
 const tsxLoader = createRequire(import.meta.url).resolve('tsx');
@@ -20,6 +21,7 @@ export async function startWorkerProcess(environment: { temporalAddress: string;
       TEMPORAL_ADDRESS: environment.temporalAddress,
       DATABASE_URL: environment.databaseUrl,
       SMTP_URL: environment.smtpUrl,
+      PAYLOAD_KEYS: TEST_PAYLOAD_KEYS,
       LOG_LEVEL: 'info',
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,7 +1,6 @@
-// What an insats workflow was started with, read from its history: the tests check that an
+// What an insats workflow was started with, read from its history and decoded as the client decodes: the tests check that an
 // aktualisering reached the workflow as given (its progress included).
 import type { Client } from '@temporalio/client';
-import { defaultPayloadConverter } from '@temporalio/common';
 import { insatsWorkflowId } from '../../workflows/ids';
 import type { InsatsWorkflowInput } from '../../workflows/types';
 
@@ -9,5 +8,9 @@ export async function startInputOf(client: Client, insatsId: string): Promise<In
   const history = await client.workflow.getHandle(insatsWorkflowId(insatsId)).fetchHistory();
   const payload = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
   if (!payload) throw new Error(`the history of insats ${insatsId} has no start input`);
-  return defaultPayloadConverter.fromPayload<InsatsWorkflowInput>(payload);
+  // Through the client's own converter: encrypted where the client encrypts (platform/payload-codec.ts).
+  const { payloadCodecs, payloadConverter } = client.workflow.options.loadedDataConverter;
+  let decoded = [payload];
+  for (const codec of [...payloadCodecs].reverse()) decoded = await codec.decode(decoded);
+  return payloadConverter.fromPayload<InsatsWorkflowInput>(decoded[0]!);
 }

@@ -10,6 +10,7 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insatsWorkflowId } from '../../workflows/ids';
+import { TEST_PAYLOAD_KEYS, testDataConverter } from '../helpers/payload-keys';
 import { startDevServer, uniqueInsatsId } from '../helpers/temporal';
 import { startInputOf } from '../helpers/workflow-input';
 
@@ -17,7 +18,7 @@ let env: TestWorkflowEnvironment;
 let folder: string;
 
 beforeAll(async () => {
-  env = await startDevServer();
+  env = await startDevServer({ dataConverter: testDataConverter });
   folder = mkdtempSync(join(tmpdir(), 'kundval-import-'));
 });
 afterAll(async () => {
@@ -31,7 +32,7 @@ function runImport(file: string): Promise<{ code: number; stdout: string; stderr
     execFile(
       process.execPath,
       ['node_modules/tsx/dist/cli.mjs', 'scripts/import.ts', file],
-      { env: { ...process.env, TEMPORAL_ADDRESS: env.address, TEMPORAL_NAMESPACE: 'default', SETTINGS_FILE: '' }, timeout: 120_000 },
+      { env: { ...process.env, TEMPORAL_ADDRESS: env.address, TEMPORAL_NAMESPACE: 'default', SETTINGS_FILE: '', PAYLOAD_KEYS: TEST_PAYLOAD_KEYS }, timeout: 120_000 },
       (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }),
     );
   });
