@@ -12,6 +12,7 @@ import { defaultSettings, type Settings } from '../domain';
 import { systemClock, type Clock } from '../platform/clock';
 import type { Database } from '../platform/database';
 import { loggableUrl, logger, scrubbedError } from '../platform/logger';
+import { webPages } from '../web';
 import { authenticate, callerOf } from './auth';
 import { calendarRoutes } from './calendar-routes';
 import { codecRoutes } from './codec-routes';
@@ -95,6 +96,7 @@ export function createApp({ insatser, payments, database, clock = systemClock, s
   app.use('/api/payment-runs', paymentRoutes({ payments, database }));
   app.use('/api/notifications', notificationsRoutes({ database }));
   app.use('/api/contacts', contactsRoutes({ database }));
+  app.use(webPages({ insatser, database, clock, settings }));
   app.use(notFoundHandler);
   app.use(problemHandler);
   return app;

@@ -53,6 +53,26 @@ async function tasksOfWorkflows(stack: Stack, workflowIds: string[]): Promise<Ta
   return tasks;
 }
 
+/**
+ * The most workflow tasks the given workflows started in any one minute from `fromMs` on (a
+ * sliding minute over their WorkflowTaskStarted events), and how many they started in all.
+ */
+export async function busiestMinuteOfTasks(stack: Stack, workflowIds: string[], fromMs: number): Promise<{ busiest: number; total: number }> {
+  const starts: number[] = [];
+  const fetched = await runAtConcurrency(workflowIds.length, FETCH_CONCURRENCY, async (index) => {
+    const history = await stack.client.workflow.getHandle(workflowIds[index]!).fetchHistory();
+    for (const event of history.events ?? []) if (event.workflowTaskStartedEventAttributes && millis(event.eventTime) >= fromMs) starts.push(millis(event.eventTime));
+  });
+  if (fetched.failures > 0) throw new Error(`${fetched.failures} of ${workflowIds.length} histories could not be fetched: ${fetched.firstFailure}`);
+  starts.sort((a, b) => a - b);
+  let busiest = 0;
+  for (let first = 0, last = 0; last < starts.length; last += 1) {
+    while (starts[last]! - starts[first]! >= 60_000) first += 1;
+    busiest = Math.max(busiest, last - first + 1);
+  }
+  return { busiest, total: starts.length };
+}
+
 function sample<T>(items: T[], size: number): T[] {
   const shuffled = [...items];
   for (let index = shuffled.length - 1; index > 0; index -= 1) {

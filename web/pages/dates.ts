@@ -1,0 +1,16 @@
+// Dates and times as the pages write them, in Europe/Stockholm.
+import { toLocalIso, type LocalDate } from '../../domain';
+
+const LONG_DATE = new Intl.DateTimeFormat('sv-SE', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** `2025-12-23` → `tisdag 23 december 2025`. */
+export const longDate = (date: LocalDate) => LONG_DATE.format(new Date(`${date}T00:00:00Z`));
+
+/** An ISO-8601 instant, with any offset, as local `2025-12-23 10:00`. */
+export function localTime(instant: string): string {
+  const local = toLocalIso(new Date(instant));
+  return `${local.slice(0, 10)} ${local.slice(11, 16)}`;
+}
+
+/** `1 dag sen`, `7 dagar sen`. */
+export const daysLate = (days: number) => `${days} ${days === 1 ? 'dag' : 'dagar'} sen`;
