@@ -1,29 +1,21 @@
 // The calendar feed, which answers without an API key, is rate-limited like the API: per client
 // address, 429 problem+json past the limit, for guessed and valid tokens alike, and on a budget of
 // its own, so the feed's callers do not use up the API keys' limit.
-import type { Server } from 'node:http';
-import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApiKey } from '../../api/api-keys';
-import { createApp } from '../../api/app';
-import { createInsatsClient } from '../../client/insats-client';
-import { createPaymentClient } from '../../client/payment-client';
 import { createDatabase, type Database } from '../../platform/database';
+import { startDatabaseOnlyApp } from './database-only-app';
 
 let database: Database;
-let server: Server;
+let closeServer: (() => void) | undefined;
 let baseUrl: string;
 
 beforeAll(async () => {
   database = createDatabase(inject('databaseUrl'));
-  const temporal = new Client({ connection: Connection.lazy({ address: '127.0.0.1:1', connectTimeout: 500 }) });
-  server = createApp({ insatser: createInsatsClient(temporal), payments: createPaymentClient(temporal), database, rateLimitPerMinute: 3 }).listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const address = server.address();
-  baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  ({ baseUrl, close: closeServer } = await startDatabaseOnlyApp(database, { rateLimitPerMinute: 3 }));
 });
 afterAll(async () => {
-  server?.close();
+  closeServer?.();
   await database?.$disconnect();
 });
 

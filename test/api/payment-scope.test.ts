@@ -1,21 +1,17 @@
 // A kvl key scoped to one kvl sees the payment amounts of that kvl's insatser only: a run's totals
 // and an anordnare's invoice basis (JSON and CSV) with two kvl's insatser at one anordnare. Rows
 // are written straight to a database of this file's own, so no payment run of another file meets them.
-import type { Server } from 'node:http';
-import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApiKey } from '../../api/api-keys';
-import { createApp } from '../../api/app';
-import { createInsatsClient } from '../../client/insats-client';
-import { createPaymentClient } from '../../client/payment-client';
 import { createDatabase, dbDate, type Database } from '../../platform/database';
 import { createScratchDatabase, type ScratchDatabase } from '../../platform/scratch-database';
+import { startDatabaseOnlyApp } from './database-only-app';
 
 const month = '2026-11';
 const anordnare = 'a1';
 let scratch: ScratchDatabase;
 let database: Database;
-let server: Server;
+let closeServer: (() => void) | undefined;
 let baseUrl: string;
 const tokens: Record<string, string> = {};
 
@@ -47,14 +43,10 @@ beforeAll(async () => {
     tokens[who] = (await createApiKey(database, key)).token;
   }
   // These routes read PostgreSQL only: Temporal is never reached.
-  const temporal = new Client({ connection: Connection.lazy({ address: '127.0.0.1:1', connectTimeout: 500 }) });
-  server = createApp({ insatser: createInsatsClient(temporal), payments: createPaymentClient(temporal), database }).listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const address = server.address();
-  baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  ({ baseUrl, close: closeServer } = await startDatabaseOnlyApp(database));
 });
 afterAll(async () => {
-  server?.close();
+  closeServer?.();
   await database?.$disconnect();
   await scratch?.drop();
 });

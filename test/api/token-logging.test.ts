@@ -3,17 +3,13 @@
 // tokens in a path or `?access_token=`, and what the problem handler logs (an error, a reason).
 // The service's logger is rebuilt with its own options on a stream this file reads.
 import { randomBytes } from 'node:crypto';
-import type { Server } from 'node:http';
 import { Writable } from 'node:stream';
-import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { createApiKey } from '../../api/api-keys';
-import { createApp } from '../../api/app';
-import { createInsatsClient } from '../../client/insats-client';
-import { createPaymentClient } from '../../client/payment-client';
 import { createDatabase, type Database } from '../../platform/database';
 import { logger } from '../../platform/logger';
 import { eventually } from '../helpers/wait';
+import { startDatabaseOnlyApp } from './database-only-app';
 
 const logged = vi.hoisted(() => [] as string[]);
 vi.mock('../../platform/logger', async (importOriginal) => {
@@ -30,7 +26,7 @@ vi.mock('../../platform/logger', async (importOriginal) => {
 });
 
 let database: Database;
-let server: Server;
+let closeServer: (() => void) | undefined;
 let baseUrl: string;
 let calendarToken: string;
 let apiToken: string;
@@ -38,14 +34,10 @@ let apiToken: string;
 beforeAll(async () => {
   database = createDatabase(inject('databaseUrl'));
   ({ calendarToken, token: apiToken } = await createApiKey(database, { role: 'anordnare', anordnare: 'log-a' }));
-  const temporal = new Client({ connection: Connection.lazy({ address: '127.0.0.1:1', connectTimeout: 500 }) });
-  server = createApp({ insatser: createInsatsClient(temporal), payments: createPaymentClient(temporal), database, rateLimitPerMinute: 100_000 }).listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const address = server.address();
-  baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  ({ baseUrl, close: closeServer } = await startDatabaseOnlyApp(database, { rateLimitPerMinute: 100_000 }));
 });
 afterAll(async () => {
-  server?.close();
+  closeServer?.();
   await database?.$disconnect();
 });
 
