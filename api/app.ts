@@ -64,7 +64,7 @@ export function createApp({ insatser, payments, database, clock = systemClock, s
     }),
   );
   // Before the small-body parser: the UI decodes a history's payloads in one call.
-  if (codecServer) app.use('/codec', codecRoutes({ database, ...codecServer }));
+  if (codecServer) app.use('/codec', codecRoutes({ database, clock, ...codecServer }));
   // An import carries up to 500 aktualiseringar (api/import-insatser.ts); every other body is small.
   app.use('/api/insatser/import', express.json({ limit: '1mb', strict: true }));
   app.use(express.json({ limit: '64kb', strict: true }));

@@ -1,5 +1,7 @@
 // /codec: Temporal's remote codec protocol, so the Web UI and the CLI (`--codec-endpoint`) show
-// payloads decoded to operators and to no one else (README, Encrypted payloads). POST /codec/decode
+// payloads decoded to operators and to no one else (README, Encrypted payloads): an operator API
+// key (the CLI's --codec-auth), or an operator signed in to the pages (web/), whose session cookie
+// the UI sends when its codec settings include credentials. POST /codec/decode
 // and /codec/encode take and answer `{ payloads: [{ metadata: { k: base64 }, data: base64 }] }`, the
 // proto3 JSON the UI sends. Only the configured UI origins may call it from a browser.
 import express, { Router, type RequestHandler } from 'express';
@@ -7,7 +9,11 @@ import type { PayloadCodec } from '@temporalio/common';
 // The proto package is CommonJS: its namespace comes through the default export under node's ESM.
 import proto from '@temporalio/proto';
 import { z } from 'zod';
+import type { Clock } from '../platform/clock';
 import type { Database } from '../platform/database';
+import { readCookie, SESSION_COOKIE } from '../web/cookies';
+import { apiKeyIdentity } from '../web/identity';
+import { sessionStore } from '../web/session-store';
 import { authenticate, callerOf } from './auth';
 import { requireRole } from './caller';
 import { HttpProblem, parseInput } from './problem';
@@ -45,11 +51,27 @@ function corsFor(origins: readonly string[]): RequestHandler {
   };
 }
 
-export function codecRoutes({ database, codec, uiOrigins }: { database: Database; codec: PayloadCodec; uiOrigins: readonly string[] }) {
+/** The bearer key when one is sent, else the pages' session; 401 without either. */
+function keyOrSession(database: Database, clock: Clock): RequestHandler {
+  const bearer = authenticate(database);
+  const sessions = sessionStore({ database, identity: apiKeyIdentity(database), clock });
+  return async (request, response, next) => {
+    if (request.get('Authorization') !== undefined) return bearer(request, response, next);
+    const session = await sessions.resume(readCookie(request, SESSION_COOKIE));
+    if (!session) {
+      response.set('WWW-Authenticate', 'Bearer');
+      throw new HttpProblem(401, 'Unauthorized', 'an operator API key (Authorization: Bearer <token>) or an operator signed in to the pages is required');
+    }
+    response.locals.caller = session.caller;
+    next();
+  };
+}
+
+export function codecRoutes({ database, clock, codec, uiOrigins }: { database: Database; clock: Clock; codec: PayloadCodec; uiOrigins: readonly string[] }) {
   const router = Router();
   router.use(corsFor(uiOrigins));
   router.use(express.json({ limit: '8mb', strict: true }));
-  router.use(authenticate(database));
+  router.use(keyOrSession(database, clock));
   for (const direction of ['decode', 'encode'] as const) {
     router.post(`/${direction}`, async (request, response) => {
       requireRole(callerOf(response.locals), ['operator'], `${direction} Temporal payloads`);

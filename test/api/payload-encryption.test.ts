@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { insatsWorkflowId } from '../../workflows/ids';
 import { uniqueInsatsId } from '../helpers/temporal';
 import { eventually } from '../helpers/wait';
+import { jarClient, signIn } from '../web/fixtures';
 import { startHarness, type Harness } from './harness';
 
 let api: Harness;
@@ -116,6 +117,24 @@ describe('the codec server', () => {
       const text = await response.text();
       for (const secret of SECRETS) expect(text).not.toContain(secret);
     }
+  });
+
+  it('decodes for an operator signed in to the pages (the session cookie the UI sends with credentials), not for a signed-in kvl', async () => {
+    const payloads = payloadsOf(temporal.api.history.v1.History.toObject(await rawHistory(), { bytes: String })).slice(0, 3);
+    const withSession = async (who: string) => {
+      const browser = jarClient(api.baseUrl);
+      await signIn(browser, api.token(who));
+      return fetch(`${api.baseUrl}/codec/decode`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'X-Namespace': 'default', Origin: UI_ORIGIN, cookie: [...browser.cookies].map(([name, value]) => `${name}=${value}`).join('; ') },
+        body: JSON.stringify({ payloads }),
+      });
+    };
+    const operator = await withSession('operator');
+    expect(operator.status).toBe(200);
+    expect(operator.headers.get('access-control-allow-credentials')).toBe('true');
+    expect(((await operator.json()) as { payloads: JsonPayload[] }).payloads).toHaveLength(payloads.length);
+    expect((await withSession('kvl')).status).toBe(403);
   });
 
   it('answers a preflight from the configured UI origin only', async () => {
