@@ -85,7 +85,7 @@ export function createApp({ insatser, payments, database, clock = systemClock, s
   });
   // Calendar apps send no API key, so the feed is limited per client address: a token cannot be
   // guessed, nor a leaked one fetched, faster than the API lets a key call.
-  app.use('/api/calendar', perMinute(rateLimitPerMinute, 'from this address'), calendarRoutes({ database }));
+  app.use('/api/calendar', perMinute(rateLimitPerMinute, 'from this address'), calendarRoutes({ database, clock }));
 
   app.use('/api', authenticate(database));
   app.use('/api', perMinute(rateLimitPerMinute, 'for this key', (_request, response) => callerOf(response.locals).keyId));
@@ -96,7 +96,7 @@ export function createApp({ insatser, payments, database, clock = systemClock, s
   app.use('/api/payment-runs', paymentRoutes({ payments, database }));
   app.use('/api/notifications', notificationsRoutes({ database }));
   app.use('/api/contacts', contactsRoutes({ database }));
-  app.use(webPages({ insatser, database, clock, settings }));
+  app.use(webPages({ insatser, payments, database, clock, settings }));
   app.use(notFoundHandler);
   app.use(problemHandler);
   return app;

@@ -83,14 +83,19 @@ export async function invoiceBasis(database: Database, run: YearMonth, anordnare
 }
 
 const KIND_SV: Record<string, string> = { ersattning: 'Ersättning', snabbhetspremie: 'Snabbhetspremie', bonus: 'Bonus' };
+/** A payment line's kind in Swedish, as the CSV and the Utbetalning page write it. */
+export const paymentKindLabel = (kind: string) => KIND_SV[kind] ?? kind;
 const kronor = (amount: number) => amount.toFixed(2).replace('.', ',');
 
 export const CSV_COLUMNS = ['Utbetalning', 'Anordnare', 'Insats', 'Insatstyp', 'Typ', 'Avser månad', 'Aktiva dagar', 'Belopp (kr)', 'Regel', 'Anmärkning'];
 
+/** The CSV's file name, as /api/payment-runs and the Utbetalning page send it. */
+export const invoiceCsvName = (basis: Pick<InvoiceBasis, 'run' | 'anordnare'>) => `underlag-${basis.anordnare}-${basis.run}.csv`;
+
 export function invoiceCsv(basis: InvoiceBasis): string {
   const rows = [
     ...basis.lines.map((line) => [
-      basis.run, basis.anordnare, line.insatsId, line.insatstyp, KIND_SV[line.kind] ?? line.kind, line.month,
+      basis.run, basis.anordnare, line.insatsId, line.insatstyp, paymentKindLabel(line.kind), line.month,
       line.activeDays ?? '', kronor(line.amount), line.rule, line.note,
     ]),
     ...basis.totals.map((total) => [basis.run, basis.anordnare, '', total.insatstyp, 'Summa', '', '', kronor(total.amount), '', '']),

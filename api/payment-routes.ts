@@ -1,6 +1,8 @@
 // /api/payment-runs: start a month's run, read it, approve it (arbetsledare), mark it exported,
 // and the invoice basis per anordnare as JSON or CSV. An anordnare sees only its own basis, a kvl
-// key scoped to one kvl only the amounts of that kvl's insatser (api/invoice.ts).
+// key scoped to one kvl only the amounts of that kvl's insatser (api/invoice.ts). Who may start,
+// approve and export, and the transitions themselves, are api/payment-commands.ts, which the
+// Utbetalning page shares.
 import { Router } from 'express';
 import { z } from 'zod';
 import { actorIdSchema } from '../domain';
@@ -8,8 +10,9 @@ import type { PaymentClient } from '../client/payment-client';
 import { PaymentRunStoppedError } from '../client/payment-client';
 import type { Database } from '../platform/database';
 import { callerOf } from './auth';
-import { requireRole, type Caller } from './caller';
-import { invoiceBasis, invoiceCsv, runTotals, type PaymentScope } from './invoice';
+import type { Caller } from './caller';
+import { invoiceBasis, invoiceCsv, invoiceCsvName, runTotals, type PaymentScope } from './invoice';
+import { paymentRunNotFound, requirePaymentAction, transitionPaymentRun, type PaymentRunTransition } from './payment-commands';
 import { HttpProblem, parseInput } from './problem';
 import { paymentRunMonthSchema, startPaymentRunSchema } from './schemas';
 
@@ -28,7 +31,7 @@ export function paymentRoutes({ payments, database }: { payments: PaymentClient;
   const month = (params: unknown) => parseInput(paymentRunMonthSchema, params, 'path').month;
 
   router.post('/', async (request, response) => {
-    requireRole(callerOf(response.locals), ['arbetsledare', 'operator'], 'start a payment run');
+    requirePaymentAction(callerOf(response.locals), 'start');
     const { month: runMonth } = parseInput(startPaymentRunSchema, request.body);
     try {
       const result = await payments.runPayments(runMonth);
@@ -41,8 +44,9 @@ export function paymentRoutes({ payments, database }: { payments: PaymentClient;
 
   router.get('/:month', async (request, response) => {
     const caller = callerOf(response.locals);
-    const run = await database.paymentRun.findUnique({ where: { month: month(request.params) } });
-    if (!run) throw new HttpProblem(404, 'Not found', `no payment run for ${request.params.month}`);
+    const runMonth = month(request.params);
+    const run = await database.paymentRun.findUnique({ where: { month: runMonth } });
+    if (!run) throw paymentRunNotFound(runMonth);
     response.json({
       month: run.month,
       status: run.status,
@@ -60,33 +64,26 @@ export function paymentRoutes({ payments, database }: { payments: PaymentClient;
     const anordnare = parseInput(actorIdSchema, csv ? file.slice(0, -4) : file.replace(/\.json$/, ''), 'path');
     if (caller.role === 'anordnare' && caller.anordnare !== anordnare) throw new HttpProblem(404, 'Not found', `no invoice basis for ${anordnare} in ${run}`);
     const basis = await invoiceBasis(database, run, anordnare, scopeOf(caller));
-    if (!basis) throw new HttpProblem(404, 'Not found', `no payment run for ${run}`);
+    if (!basis) throw paymentRunNotFound(run);
     if (!csv) {
       response.json(basis);
       return;
     }
     response
       .type('text/csv; charset=utf-8')
-      .attachment(`underlag-${anordnare}-${run}.csv`)
+      .attachment(invoiceCsvName(basis))
       .send(invoiceCsv(basis));
   });
 
-  const transition = (from: string, to: 'approved' | 'exported', roles: Caller['role'][]) =>
-    router.post(`/:month/${to === 'approved' ? 'approve' : 'export'}`, async (request, response) => {
+  const transitions: [path: string, transition: PaymentRunTransition][] = [['approve', 'approve'], ['export', 'export']];
+  for (const [path, transition] of transitions) {
+    router.post(`/:month/${path}`, async (request, response) => {
       const caller = callerOf(response.locals);
-      requireRole(caller, roles, to === 'approved' ? 'approve a payment run' : 'export a payment run');
-      const run = month(request.params);
-      const data = to === 'approved' ? { status: to, approvedAt: new Date(), approvedBy: caller.keyId } : { status: to, exportedAt: new Date() };
-      const { count } = await database.paymentRun.updateMany({ where: { month: run, status: from }, data });
-      if (count === 0) {
-        const existing = await database.paymentRun.findUnique({ where: { month: run } });
-        if (!existing) throw new HttpProblem(404, 'Not found', `no payment run for ${run}`);
-        throw new HttpProblem(409, 'Wrong status', `payment run ${run} is ${existing.status}, not ${from}`);
-      }
-      response.json({ month: run, status: to });
+      // The role first: a role that does not take the action gets 403 whatever month it names.
+      requirePaymentAction(caller, transition);
+      response.json(await transitionPaymentRun(database, caller, transition, month(request.params)));
     });
-  transition('draft', 'approved', ['arbetsledare']);
-  transition('approved', 'exported', ['arbetsledare', 'operator']);
+  }
 
   return router;
 }

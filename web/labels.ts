@@ -137,6 +137,13 @@ const ROLE_LABELS: Record<Role, string> = {
   operator: 'Drift',
 };
 
+/** A payment run's status (PaymentRun in prisma/schema.prisma), and the same after "är". */
+const PAYMENT_RUN_STATUS_LABELS: Record<string, { label: string; predicate: string }> = {
+  draft: { label: 'Utkast', predicate: 'ett utkast' },
+  approved: { label: 'Godkänd', predicate: 'godkänd' },
+  exported: { label: 'Exporterad', predicate: 'exporterad' },
+};
+
 const TIMELINE_LABELS: Record<TimelineKind, string> = {
   'deadline-set': 'Deadline satt',
   reminder: 'Påminnelse',
@@ -159,6 +166,9 @@ export const fieldHint = (path: string): string | undefined => FIELD_HINTS[path]
 export const valueLabel = (value: string) => VALUE_LABELS[value] ?? value.charAt(0).toUpperCase() + value.slice(1).replaceAll('-', ' ');
 export const phaseLabel = (phase: string) => PHASE_LABELS[phase as Phase] ?? phase;
 export const roleLabel = (role: string) => ROLE_LABELS[role as Role] ?? role;
+export const paymentRunStatusLabel = (status: string) => PAYMENT_RUN_STATUS_LABELS[status]?.label ?? status;
+/** `Utbetalningen är …`: `ett utkast`, `godkänd`, `exporterad`. */
+export const paymentRunStatusPredicate = (status: string) => PAYMENT_RUN_STATUS_LABELS[status]?.predicate ?? status;
 export const timelineLabel = (kind: string) => TIMELINE_LABELS[kind as TimelineKind] ?? kind;
 
 /** `anordnare:a1` → `Anordnare a1`; a bare role → its word. */

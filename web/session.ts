@@ -1,11 +1,13 @@
 // The signed-in caller of each page request, and the CSRF check of every POST made signed in.
 // A page asked for without a live session sends the browser to the sign-in page; a POST without
-// one, or without the session's CSRF token, is refused with 403 before anything changes.
+// one, or without the session's CSRF token, is refused with 403 before anything changes. A page
+// for some roles only does not exist for the others (web/page-roles.ts).
 import type { RequestHandler, Response } from 'express';
 import type { Caller } from '../api/caller';
 import { readCookie, SESSION_COOKIE } from './cookies';
 import { CSRF_FIELD, csrfToken, validCsrfToken } from './csrf';
-import { renderStaleForm } from './pages/messages';
+import { mayOpen, type RolePage } from './page-roles';
+import { renderNotFound, renderStaleForm } from './pages/messages';
 import type { SessionStore } from './session-store';
 
 export interface PageSession {
@@ -40,3 +42,12 @@ export const requireSession: RequestHandler = (request, response, next) => {
   }
   next();
 };
+
+/** After requireSession: `page` for its roles; to any other role it does not exist (404). */
+export function requirePageRole(page: RolePage): RequestHandler {
+  return (_request, response, next) => {
+    const session = pageSessionOf(response);
+    if (mayOpen(page, session.caller.role)) return next();
+    renderNotFound(response, session);
+  };
+}

@@ -179,6 +179,27 @@ describe('calendar feed', () => {
   });
 });
 
+describe('calendar feed of late work', () => {
+  it('puts a deadline already passed on today, saying how many days late it is, and the rest on their due dates', async () => {
+    const late = uniqueInsatsId('anordnare-late');
+    const insats = uniqueInsatsId('insats-late');
+    // Aktualiserad Monday 15 December: bemanning was due the next working day, a week before the harness's 23 December.
+    const body = { ...aktualisering(insats, late), aktualiseringsdatum: '2025-12-15', beslutsdatum: '2025-12-12' };
+    expect((await api.request('POST', '/api/insatser', { as: 'kvl', body })).status).toBe(201);
+    await eventually(async () => ((await api.database.deadline.count({ where: { insatsId: insats, rule: 'bemanning', missed: true } })) > 0 ? true : undefined));
+    const key = await createApiKey(api.database, { role: 'anordnare', anordnare: late });
+    const response = await api.request('GET', `/api/calendar/${key.calendarToken}.ics`);
+    const events = new ICAL.Component(ICAL.parse(await response.text())).getAllSubcomponents('vevent').map((event) => new ICAL.Event(event));
+    const bemanning = events.find((event) => event.uid.includes('.bemanning.'))!;
+    expect(bemanning.startDate.toString()).toBe('2025-12-23');
+    expect(bemanning.summary).toBe(`Försenad 7 dagar: Bemanning, insats ${insats}`);
+    expect(bemanning.description).toContain('senast 2025-12-16');
+    const later = events.filter((event) => !event.uid.includes('.bemanning.'));
+    expect(later.length).toBeGreaterThan(0);
+    for (const event of later) expect(event.startDate.toString() > '2025-12-23').toBe(true);
+  });
+});
+
 describe('payment runs', () => {
   // A month before any test data, so this run pays nothing that other test files wait for.
   const month = '2000-01';

@@ -9,7 +9,7 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startHarness, type Harness } from '../api/harness';
 import { uniqueInsatsId } from '../helpers/temporal';
-import { expectNoAxeViolations, launchChromium } from './chromium';
+import { expectNoAxeViolations, launchChromium, newPage as pageOn, signInWith, submit } from './chromium';
 import { aktualiseradInsats, eventsOf } from './fixtures';
 
 const SCREENSHOTS = fileURLToPath(new URL('../../.data/screenshots/', import.meta.url));
@@ -40,26 +40,8 @@ afterAll(async () => {
   await api?.close();
 });
 
-async function newPage(options: BrowserContextOptions = {}): Promise<Page> {
-  const context = await browser.newContext({ baseURL: api.baseUrl, locale: 'sv-SE', ...options });
-  return context.newPage();
-}
-
-async function signedIn(who: string, options: BrowserContextOptions = {}): Promise<Page> {
-  const page = await newPage(options);
-  await page.goto('/');
-  await page.getByLabel('Nyckel').fill(api.token(who));
-  await page.getByRole('button', { name: 'Logga in' }).click();
-  await page.waitForURL('**/att-gora');
-  return page;
-}
-
-/** Clicks `name` and waits for the answer to the form's POST. */
-async function submit(page: Page, name: string) {
-  const [response] = await Promise.all([page.waitForResponse((candidate) => candidate.request().method() === 'POST'), page.getByRole('button', { name, exact: true }).click()]);
-  await page.waitForLoadState();
-  return response;
-}
+const newPage = (options: BrowserContextOptions = {}) => pageOn(browser, api.baseUrl, options);
+const signedIn = async (who: string, options: BrowserContextOptions = {}) => signInWith(await newPage(options), api.token(who));
 
 // Strings: the tests compile without the DOM's types, and these run in the page.
 const removeCsrfToken = (page: Page, form: string) => page.evaluate(`document.querySelector('${form} input[name="_csrf"]').remove()`);

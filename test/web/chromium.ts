@@ -2,7 +2,7 @@
 // here). Missing, the tests fail with the command that installs it: they never skip.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -14,6 +14,28 @@ export async function launchChromium(): Promise<Browser> {
   }
   // The sandbox needs a user namespace, which a root shell in a container does not get.
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox'] });
+}
+
+/** A page in a browser context of its own, on `baseUrl`, in Swedish. */
+export async function newPage(browser: Browser, baseUrl: string, options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ baseURL: baseUrl, locale: 'sv-SE', ...options });
+  return context.newPage();
+}
+
+/** Signs `page` in with an API key through the sign-in form, as a person does. */
+export async function signInWith(page: Page, token: string): Promise<Page> {
+  await page.goto('/');
+  await page.getByLabel('Nyckel').fill(token);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.waitForURL('**/att-gora');
+  return page;
+}
+
+/** Clicks the button `name` and waits for the answer to the form's POST. */
+export async function submit(page: Page, name: string) {
+  const [response] = await Promise.all([page.waitForResponse((candidate) => candidate.request().method() === 'POST'), page.getByRole('button', { name, exact: true }).click()]);
+  await page.waitForLoadState();
+  return response;
 }
 
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');

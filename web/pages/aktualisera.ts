@@ -11,8 +11,7 @@ import { fieldErrors, noErrors, type FormErrors } from '../forms/field-errors';
 import { objectFrom, type FormBody } from '../forms/form-values';
 import { fieldsOf } from '../forms/schema-fields';
 import { renderPage } from '../render';
-import { pageSessionOf, requireSession } from '../session';
-import { renderNotFound } from './messages';
+import { pageSessionOf, requirePageRole, requireSession } from '../session';
 
 const FIELDS = fieldsOf(aktualiseringSchema);
 const FORM_ID = 'aktualisera';
@@ -42,10 +41,7 @@ export function aktualiseraPage({ page, commands }: { page: RequestHandler[]; co
   }
 
   // Only a kvl aktualiserar; to anyone else the page does not exist.
-  router.all('/aktualisera', ...page, requireSession, (_request, response, next) => {
-    if (pageSessionOf(response).caller.role === 'kvl') return next();
-    renderNotFound(response, pageSessionOf(response));
-  });
+  router.all('/aktualisera', ...page, requireSession, requirePageRole('aktualisera'));
 
   router.get('/aktualisera', (_request, response) => {
     const { kvl } = pageSessionOf(response).caller;

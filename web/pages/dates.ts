@@ -1,7 +1,12 @@
 // Dates and times as the pages write them, in Europe/Stockholm.
-import { toLocalIso, type LocalDate } from '../../domain';
+import { toLocalIso, type LocalDate, type Period, type YearMonth } from '../../domain';
 
 const LONG_DATE = new Intl.DateTimeFormat('sv-SE', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+const MONTH_NAME = new Intl.DateTimeFormat('sv-SE', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** `2025-12` → `december 2025`. */
+export const monthName = (month: YearMonth) => MONTH_NAME.format(new Date(`${month}-01T00:00:00Z`));
 
 /** `2025-12-23` → `tisdag 23 december 2025`. */
 export const longDate = (date: LocalDate) => LONG_DATE.format(new Date(`${date}T00:00:00Z`));
@@ -14,3 +19,8 @@ export function localTime(instant: string): string {
 
 /** `1 dag sen`, `7 dagar sen`. */
 export const daysLate = (days: number) => `${days} ${days === 1 ? 'dag' : 'dagar'} sen`;
+
+const PERIOD_WORDS: Record<Period['unit'], string> = { days: 'dagarna', 'working-days': 'arbetsdagarna', weeks: 'veckorna', months: 'månaderna' };
+
+/** `months(6)` → `de senaste 6 månaderna`. */
+export const lastPeriod = (period: Period) => `de senaste ${period.count} ${PERIOD_WORDS[period.unit]}`;
