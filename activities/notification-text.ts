@@ -54,10 +54,13 @@ const RULE_NAMES: Record<RuleId, string> = {
 
 const MONTH = new Intl.DateTimeFormat('sv-SE', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 
+/** `2025-12` → `december 2025`: in e-mails, the calendar feed and the pages. */
+export const monthName = (month: string) => MONTH.format(new Date(`${month}-01T00:00:00Z`));
+
 /** "Månadsrapport november 2026", "Genomförandeplan": a monthly rule names its month. */
 export function ruleTitle(rule: string, occurrence: string): string {
   const name = RULE_NAMES[rule as RuleId] ?? rule;
-  return /^\d{4}-\d{2}$/.test(occurrence) ? `${name} ${MONTH.format(new Date(`${occurrence}-01T00:00:00Z`))}` : name;
+  return /^\d{4}-\d{2}$/.test(occurrence) ? `${name} ${monthName(occurrence)}` : name;
 }
 
 /** What the owner of a deadline has to do, with its section. */

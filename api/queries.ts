@@ -71,6 +71,7 @@ export async function listOpenDeadlines(database: Database, caller: Caller, filt
     occurrence: row.occurrence,
     due: localDateFromDb(row.dueDate),
     owner: row.ownerRole,
+    section: row.section,
     overdue: row.missed,
     anordnare: row.insats.anordnareId,
     kvl: row.insats.kvlId,

@@ -1,12 +1,9 @@
 // Dates and times as the pages write them, in Europe/Stockholm.
-import { toLocalIso, type LocalDate, type Period, type YearMonth } from '../../domain';
+import { toLocalIso, type LocalDate, type Period } from '../../domain';
+
+export { monthName } from '../../activities/notification-text';
 
 const LONG_DATE = new Intl.DateTimeFormat('sv-SE', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
-const MONTH_NAME = new Intl.DateTimeFormat('sv-SE', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-
-/** `2025-12` → `december 2025`. */
-export const monthName = (month: YearMonth) => MONTH_NAME.format(new Date(`${month}-01T00:00:00Z`));
 
 /** `2025-12-23` → `tisdag 23 december 2025`. */
 export const longDate = (date: LocalDate) => LONG_DATE.format(new Date(`${date}T00:00:00Z`));
